@@ -1,0 +1,27 @@
+package nodus.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** A new, empty data home per test class, so tests start like a fresh install and never share a database. */
+public final class FreshDataHome {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    private FreshDataHome() {
+    }
+
+    public static Path register(DynamicPropertyRegistry registry) {
+        try {
+            Path dir = Files.createTempDirectory("nodus-test-home");
+            registry.add("nodus.data-home", dir::toString);
+            registry.add("nodus.admin.initial-password", () -> ADMIN_PASSWORD);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
