@@ -40,6 +40,58 @@ class RunRepository {
                 .query(Long.class).single();
     }
 
+    long insert(NewRun run, String specHash, String createdBy) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into run (experiment_id, name, kind, task, cohort_ref, split_hash, spec_hash, spec_json, seed, "
+                        + "status, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(run.experimentId(), run.name(), run.kind().name(), run.task(), run.cohortRef(),
+                        run.splitHash(), specHash, run.specJson(), run.seed(), RunStatus.QUEUED.name(), createdBy,
+                        Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Run> findBySpecHash(long experimentId, String specHash) {
+        return jdbc.sql("select " + COLUMNS + " from run where experiment_id = ? and spec_hash = ? "
+                        + "and status not in ('FAILED', 'CANCELLED') order by id")
+                .params(experimentId, specHash).query(RunRepository::map).stream().findFirst();
+    }
+
+    Optional<String> specJson(long id) {
+        return jdbc.sql("select spec_json from run where id = ?").param(id).query(String.class).optional();
+    }
+
+    Optional<String> provenanceJson(long id) {
+        return jdbc.sql("select provenance_json from run where id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Moves a run to {@code to} only from one of {@code from}; false if the run was not in such a state. */
+    boolean transition(long id, java.util.Set<RunStatus> from, RunStatus to, String message) {
+        String in = from.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(","));
+        String times = switch (to) {
+            case RUNNING -> ", started_at = coalesce(started_at, ?)";
+            case FINISHED, FAILED, CANCELLED -> ", finished_at = ?";
+            default -> "";
+        };
+        var spec = jdbc.sql("update run set status = ?, status_message = ?" + times + " where id = ? and status in ("
+                + in + ")");
+        return (times.isEmpty()
+                ? spec.params(to.name(), message, id)
+                : spec.params(to.name(), message, Timestamp.from(Instant.now()), id)).update() == 1;
+    }
+
+    void setProvenance(long id, String provenanceJson) {
+        jdbc.sql("update run set provenance_json = ? where id = ?").params(provenanceJson, id).update();
+    }
+
+    void requestCancel(long id) {
+        jdbc.sql("update run set cancel_requested = ? where id = ?").params(true, id).update();
+    }
+
+    boolean cancelRequested(long id) {
+        return jdbc.sql("select cancel_requested from run where id = ?").param(id).query(Boolean.class).single();
+    }
+
     private static Run map(ResultSet rs, int row) throws SQLException {
         return new Run(rs.getLong(1), rs.getLong(2), rs.getString(3), RunKind.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
