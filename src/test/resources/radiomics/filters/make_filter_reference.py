@@ -3,8 +3,17 @@
 Run (Python 3.11):
     python3 -m venv /tmp/pyr
     /tmp/pyr/bin/pip install "numpy<2" SimpleITK PyWavelets pykwalify six setuptools wheel versioneer
-    /tmp/pyr/bin/pip install --no-build-isolation pyradiomics      # resolves to 3.0.1 (see README.md)
+    /tmp/pyr/bin/pip install --no-build-isolation pyradiomics      # resolves to 3.0.1, see below
     cd src/test/resources/radiomics/filters && /tmp/pyr/bin/python make_filter_reference.py
+
+Why 3.0.1: a plain `pip install pyradiomics` fails (its sdist imports numpy in setup.py without declaring it as a
+build requirement), hence --no-build-isolation; pip then skips 3.1.0 because that sdist's metadata says 3.0.1a1
+("inconsistent version") and installs 3.0.1. The image operations used here (getLoGImage, getWaveletImage/_swt3,
+getSquare/SquareRoot/Logarithm/Exponential/GradientImage) are identical in the 3.1.0 sdist (diffed by hand).
+
+The 2D PNG is read by SimpleITK as a 2D image, so the filters run in 2D (LoG = 2D LaplacianRecursiveGaussian,
+wavelet = pywt.swtn over numpy axes (1, 0)) with default settings, i.e. force2D off. With force2D on, pyradiomics
+transforms only one axis of a 2D image (wavelet-H / wavelet-L): that variant is saved too.
 
 Inputs: image.png / mask.png (copies of the shared synthetic 500x500 ultrasound-like reference, 8-bit, 1 mm
 pixels) and a small synthetic image made here (odd size 17x13, negative and fractional values, 0.7 x 1.3 mm
