@@ -23,6 +23,7 @@ Outputs (text, read by FilterReferenceTest):
   <case>_windows.csv  image_type,window,x0,y0,w,h,values  (values: row-major, space separated, repr precision)
   <case>_stats.csv    image_type,stat,value  (whole-image sum/min/max/mean, and sum/mean inside the mask)
   synthetic_input.csv the synthetic input image itself (row-major, one image row per line)
+  extractor_firstorder_mean.csv  RadiomicsFeatureExtractor on image.png/mask.png, firstorder Mean per image type
 """
 import csv
 import numpy as np
@@ -124,9 +125,30 @@ def synthetic_image():
         write('synthetic', res, windows, mask, extra_prefix=prefix)
 
 
+def extractor_means():
+    """The full pyradiomics extractor on image.png/mask.png: firstorder Mean (= lesion mean of each filtered
+    image) under every image type, with force2D off and on. Checks the names and that the extractor filters the
+    whole image before cropping to the lesion."""
+    import logging
+    from radiomics import featureextractor
+    logging.getLogger('radiomics').setLevel(logging.ERROR)
+    with open('extractor_firstorder_mean.csv', 'w', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['force2D', 'feature', 'value'])
+        for force2D in (False, True):
+            params = {'imageType': {'Original': {}, 'LoG': {'sigma': [1.0, 2]}, 'Wavelet': {}, 'Square': {},
+                                    'SquareRoot': {}, 'Logarithm': {}, 'Exponential': {}, 'Gradient': {}},
+                      'featureClass': {'firstorder': ['Mean']}, 'setting': {'force2D': force2D}}
+            result = featureextractor.RadiomicsFeatureExtractor(params).execute('image.png', 'mask.png')
+            for k, v in result.items():
+                if not k.startswith('diagnostics'):
+                    w.writerow([str(force2D).lower(), k, repr(float(v))])
+
+
 if __name__ == '__main__':
     from importlib.metadata import version
     print('pyradiomics', version('pyradiomics'), 'SimpleITK', version('SimpleITK'), 'PyWavelets',
           version('PyWavelets'), 'numpy', version('numpy'))
     reference_image()
     synthetic_image()
+    extractor_means()
