@@ -28,19 +28,32 @@ public final class ImageTypes {
     }
 
     /**
-     * The enabled image types of an {@code imageType} section, in order. A {@code null} entry value (YAML
-     * {@code Original:}) means no custom settings.
+     * The enabled image types of an {@code imageType} section, in order: the section as parsed from YAML, name →
+     * mapping of custom settings; a {@code null} entry value (YAML {@code Original:}) means no custom settings.
      *
      * @throws IllegalArgumentException naming the image type or setting that pyradiomics would reject, or LBP
      *                                  (not implemented by Nodus)
      */
-    public static List<ImageType> fromParameters(Map<String, ? extends Map<String, Object>> imageTypeSection) {
+    public static List<ImageType> fromParameters(Map<String, ?> imageTypeSection) {
         if (imageTypeSection == null || imageTypeSection.isEmpty()) {
             return List.of(new ImageType("Original", Map.of()));
         }
         List<ImageType> types = new ArrayList<>();
-        imageTypeSection.forEach((name, custom) -> types.add(new ImageType(name, custom)));
+        imageTypeSection.forEach((name, custom) -> types.add(new ImageType(name, customSettings(name, custom))));
         return List.copyOf(types);
+    }
+
+    /** Accepts the raw YAML value (a mapping, or null for no custom settings). */
+    private static Map<String, Object> customSettings(String type, Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("imageType " + type + ": settings must be a mapping, got " + value);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     /**

@@ -72,6 +72,8 @@ class ImageTypesTest {
         assertThatThrownBy(() -> ImageTypes.fromParameters(Map.of("LBP2D", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LBP2D")
                 .hasMessageContaining("not supported");
+        assertThatThrownBy(() -> ImageTypes.fromParameters(Map.of("LoG", List.of(1.0))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imageType LoG");
         Map<String, Object> badSigma = new HashMap<>();
         badSigma.put("sigma", List.of(1.0, 0.0));
         assertThatThrownBy(() -> new ImageType("LoG", badSigma).filter(Map.of()))
