@@ -76,9 +76,9 @@ public final class LassoLogistic {
         for (int j = 0; j < names.length; j++) {
             int id = model.getFeatureIDMap().getID(names[j]);
             // a feature that is zero in every fitting row is unknown to Tribuo; its weight is 0
-            coef[j] = id < 0 ? 0.0 : sign * w[id];
+            coef[j] = id < 0 ? 0.0 : sign * w[id] + 0.0; // + 0.0 turns −0.0 into 0.0
         }
-        double intercept = sign * w[model.getFeatureIDMap().size()];
+        double intercept = sign * w[model.getFeatureIDMap().size()] + 0.0;
         FitProvenance prov = FitProvenance.of("lasso-logistic", spec.asMap(), Map.of("liblinear", spec.seed()),
                 t, fittedOn, model.getProvenance());
         return new LinearModel(t.featureNames(), intercept, coef, fittedOn, prov);
