@@ -56,6 +56,11 @@ public final class SvmPlatt {
         }
     }
 
+    static {
+        // libsvm prints its optimiser trace to stdout by default
+        libsvm.svm.svm_set_print_string_function(s -> { });
+    }
+
     private SvmPlatt() {
     }
 
