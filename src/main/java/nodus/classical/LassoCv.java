@@ -133,11 +133,15 @@ public final class LassoCv {
     /** Generates stratified folds from {@code spec.foldSeed()}. */
     public static Result fit(PartTable train, Spec spec) {
         LeakageGuard.fitOn("lasso-cv", train);
-        return fit(train, spec, StratifiedFolds.assign(train.table().labels(), spec.folds(), spec.foldSeed()));
+        return run(train, spec, StratifiedFolds.assign(train.table().labels(), spec.folds(), spec.foldSeed()), false);
     }
 
     /** Uses the given fold id (0..k−1) of each training row, e.g. to reproduce another tool's folds. */
     public static Result fit(PartTable train, Spec spec, int[] foldOfRow) {
+        return run(train, spec, foldOfRow, true);
+    }
+
+    private static Result run(PartTable train, Spec spec, int[] foldOfRow, boolean foldsGiven) {
         FittedOn fittedOn = LeakageGuard.fitOn("lasso-cv", train);
         FeatureTable t = train.table();
         if (foldOfRow.length != t.rows()) {
@@ -169,15 +173,39 @@ public final class LassoCv {
             }
             points.add(new CvPoint(c, aucs, mean, Math.sqrt(ss / (k - 1)) / Math.sqrt(k)));
         }
+        double[] choice = choose(points, spec.rule(), spec.tieBreak());
+        CvPoint best = points.stream().filter(p -> p.c() == choice[0]).findFirst().orElseThrow();
+        double chosen = choice[1];
+        LassoLogistic.Spec finalSpec = new LassoLogistic.Spec(chosen, spec.eps(), spec.maxIterations(), 0L);
+        LinearModel finalModel = LassoLogistic.fitUnguarded(t, finalSpec, fittedOn);
+        Map<String, Object> specMap = new LinkedHashMap<>(spec.asMap());
+        specMap.put("chosenC", chosen);
+        specMap.put("bestC", best.c());
+        specMap.put("foldsGiven", foldsGiven);
+        specMap.put("foldOfRowHash", CaseIdHash.sha256(Arrays.toString(foldOfRow)));
+        FitProvenance prov = new FitProvenance("lasso-cv", specMap,
+                foldsGiven ? Map.of("liblinear", 0L) : Map.of("folds", spec.foldSeed(), "liblinear", 0L),
+                finalModel.provenance().dataHash(), fittedOn, finalModel.provenance().libraryVersions(),
+                finalModel.provenance().tribuoProvenance());
+        LinearModel withProv = new LinearModel(finalModel.featureNames(), finalModel.intercept(), finalModel.coef(),
+                fittedOn, prov);
+        return new Result(points, best.c(), chosen, spec.rule(), foldOfRow, withProv, fittedOn);
+    }
+
+    /**
+     * The choice rule on computed CV points (grid ascending in C): {best C by max mean AUC with the tie-break,
+     * chosen C (= best, or the 1-SE choice)}.
+     */
+    static double[] choose(List<CvPoint> points, Rule rule, TieBreak tieBreak) {
         double maxMean = points.stream().mapToDouble(CvPoint::meanAuc).max().orElseThrow();
         CvPoint best = null;
-        for (CvPoint p : points) { // grid is ascending in C
-            if (p.meanAuc() >= maxMean - TIE_TOLERANCE && (best == null || spec.tieBreak() == TieBreak.LARGER_C)) {
+        for (CvPoint p : points) {
+            if (p.meanAuc() >= maxMean - TIE_TOLERANCE && (best == null || tieBreak == TieBreak.LARGER_C)) {
                 best = p;
             }
         }
         double chosen = best.c();
-        if (spec.rule() == Rule.ONE_SE) {
+        if (rule == Rule.ONE_SE) {
             double bar = best.meanAuc() - best.seAuc();
             for (CvPoint p : points) {
                 if (p.meanAuc() >= bar) {
@@ -186,18 +214,7 @@ public final class LassoCv {
                 }
             }
         }
-        LassoLogistic.Spec finalSpec = new LassoLogistic.Spec(chosen, spec.eps(), spec.maxIterations(), 0L);
-        LinearModel finalModel = LassoLogistic.fitUnguarded(t, finalSpec, fittedOn);
-        Map<String, Object> specMap = new LinkedHashMap<>(spec.asMap());
-        specMap.put("chosenC", chosen);
-        specMap.put("bestC", best.c());
-        specMap.put("foldsGiven", true);
-        FitProvenance prov = new FitProvenance("lasso-cv", specMap, Map.of("folds", spec.foldSeed(), "liblinear", 0L),
-                finalModel.provenance().dataHash(), fittedOn, finalModel.provenance().libraryVersions(),
-                finalModel.provenance().tribuoProvenance());
-        LinearModel withProv = new LinearModel(finalModel.featureNames(), finalModel.intercept(), finalModel.coef(),
-                fittedOn, prov);
-        return new Result(points, best.c(), chosen, spec.rule(), foldOfRow, withProv, fittedOn);
+        return new double[] {best.c(), chosen};
     }
 
     /** Neumaier summation: the mean of tied fold AUCs must not depend on the order of addition. */

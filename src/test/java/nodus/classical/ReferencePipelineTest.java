@@ -78,7 +78,8 @@ class ReferencePipelineTest {
      * the same mean AUC (fold AUCs × 375 are integers summing to the same value, checked below); the reference
      * picked 0.5623 only because numpy's pairwise summation rounds that mean 1 ulp higher — its own documented
      * rule says ties go to the smaller C. Nodus treats |Δ| ≤ 1e-12 as a tie: with the default SMALLER_C it picks
-     * 0.3162, with LARGER_C it reproduces the reference's choice and, from there, its coefficients and radscore.
+     * 0.3162, with LARGER_C it reproduces the reference's choice; the refit at that C reproduces the reference's
+     * coefficients and radscore (next test).
      */
     @Test
     void lassoCvFoldAucsEqualReferenceAndTheBestCIsAnExactTie() {
@@ -104,6 +105,15 @@ class ReferencePipelineTest {
         assertThat(cv.bestC()).isCloseTo(cv.cv().get(6).c(), within(1e-12)); // documented rule: smaller C
         assertThat(cv.chosenC()).isEqualTo(cv.bestC());
         assertThat(cv.model().fittedOn().part()).isEqualTo(SplitPart.TRAIN);
+
+        // the other choice rules on the same CV points
+        double[] larger = LassoCv.choose(cv.cv(), LassoCv.Rule.MAX_MEAN_AUC, LassoCv.TieBreak.LARGER_C);
+        assertThat(larger[0]).isCloseTo(refBest, within(1e-12));
+        // 1-SE (numpy on the reference fold AUCs): best C 0.3162 has SE = sd(ddof 1)/√10 = 0.0057104, bar
+        // 0.990324 − 0.005710 = 0.984613; the smallest C with mean ≥ bar is 0.1778 (mean 0.986610; 0.1 has 0.984476)
+        double[] oneSe = LassoCv.choose(cv.cv(), LassoCv.Rule.ONE_SE, LassoCv.TieBreak.SMALLER_C);
+        assertThat(oneSe[1]).isCloseTo(0.1778279410038923, within(1e-12));
+        assertThat(cv.cv().get(6).seAuc()).isCloseTo(0.005710390206580757, within(1e-8));
     }
 
     /** 2·U of each fold (= 2 · AUC · n1 · n0, an integer since U counts ties as ½). */
@@ -169,14 +179,11 @@ class ReferencePipelineTest {
     }
 
     @Test
-    void lassoCvWithLargerCTieBreakReproducesReferenceModelAndRadscore() {
+    void lassoRefitAtTheReferenceCReproducesCoefficientsAndRadscore() {
         FeatureTable ztr = zTrain();
-        LassoCv.Result cv = LassoCv.fit(PartTable.train(ztr),
-                LassoCv.Spec.standard(0).withTieBreak(LassoCv.TieBreak.LARGER_C), ReferenceData.folds(ztr));
         JsonNode exp = ref.get("lasso_cv");
-        assertThat(cv.bestC()).isCloseTo(exp.get("best_C").asDouble(), within(1e-12));
-
-        LinearModel m = cv.model();
+        // the refit at the reference's chosen C (the C choice itself is checked in the test above)
+        LinearModel m = LassoLogistic.fit(PartTable.train(ztr), LassoLogistic.Spec.of(exp.get("best_C").asDouble()));
         assertThat(m.intercept()).isCloseTo(exp.get("intercept").asDouble(), within(TOL));
         Map<String, Double> expCoef = new HashMap<>();
         exp.get("coef").fields().forEachRemaining(en -> expCoef.put(en.getKey(), en.getValue().asDouble()));
