@@ -14,7 +14,15 @@ public final class FreshDataHome {
     private FreshDataHome() {
     }
 
+    /** A fresh data home with the job engine's worker off (tests drive runs themselves). */
     public static Path register(DynamicPropertyRegistry registry) {
+        Path dir = registerWithJobs(registry);
+        registry.add("jobrunr.background-job-server.enabled", () -> "false");
+        return dir;
+    }
+
+    /** A fresh data home with the job engine's worker on: launched runs execute in the background. */
+    public static Path registerWithJobs(DynamicPropertyRegistry registry) {
         try {
             Path dir = Files.createTempDirectory("nodus-test-home");
             registry.add("nodus.data-home", dir::toString);
