@@ -90,7 +90,12 @@ final class GlcmFeatures {
             perAngle.add(features(p, gl, g.ng));
         }
         Map<String, Double> out = new HashMap<>();
-        for (String name : perAngle.get(0).keySet()) {
+        if (perAngle.isEmpty()) { // no pair of neighbouring ROI pixels at all: pyradiomics gives NaN
+            for (String name : FeatureClass.GLCM.features()) {
+                out.put(name, Double.NaN);
+            }
+        }
+        for (String name : perAngle.isEmpty() ? List.<String>of() : perAngle.get(0).keySet()) {
             double sum = 0;
             int k = 0;
             for (Map<String, Double> m : perAngle) {
