@@ -105,6 +105,28 @@ small_case('irregular9x11_options', p, m, spacing=(0.5, 0.8),
            settings={'binCount': 8, 'distances': [1, 2], 'gldm_a': 1, 'voxelArrayShift': 100,
                      'symmetricalGLCM': False})
 
+# checkerboard mask: no horizontal/vertical neighbour pairs, so pyradiomics drops those GLCM/GLRLM angles
+pc = rng.integers(0, 120, size=(8, 8)).astype(float)
+mc = (np.add.outer(np.arange(8), np.arange(8)) % 2 == 0)
+mc[0, 0] = False
+small_case('checkerboard8x8', pc, mc)
+# flat region: one grey level after binning (Correlation 1, MCC 1, Imc 0, ...)
+pfl = np.full((6, 7), 40.0)
+pfl[0, :] = 200
+mfl = np.zeros((6, 7), bool)
+mfl[1:5, 1:6] = True
+small_case('flat6x7', pfl, mfl)
+# 16-bit-range values, wide bins
+p16 = rng.integers(0, 65536, size=(10, 10)).astype(float)
+m16 = np.zeros((10, 10), bool)
+m16[1:9, 2:10] = True
+small_case('range16bit10x10_bw2000', p16, m16, settings={'binWidth': 2000})
+# isolated pixels two apart: no GLCM pair at any angle (pyradiomics: NaN), GLSZM zones of 1 px
+ps = rng.integers(0, 256, size=(7, 7)).astype(float)
+ms = np.zeros((7, 7), bool)
+ms[1::2, 1::2] = True
+small_case('isolated7x7', ps, ms)
+
 meta = {'tool': 'pyradiomics', 'pyradiomics': radiomics.__version__, 'SimpleITK': sitk.Version_VersionString(),
         'numpy': np.__version__, 'script': 'make_pyradiomics_reference.py'}
 with open('pyradiomics_reference.json', 'w') as f:
