@@ -48,6 +48,38 @@ class ImagingTest {
     }
 
     @Test
+    void paletteImagesUseColoursMasksUseIndices() throws Exception {
+        byte[] r = {0, (byte) 255, 10};
+        byte[] g = {0, 0, 10};
+        byte[] b = {0, 0, 10};
+        java.awt.image.IndexColorModel icm = new java.awt.image.IndexColorModel(8, 3, r, g, b);
+        BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, icm);
+        img.getRaster().setSample(0, 0, 0, 0);
+        img.getRaster().setSample(1, 0, 0, 1);
+        img.getRaster().setSample(2, 0, 0, 2);
+        Path p = write(img, "pal.png");
+        GrayImage grey = ImageFiles.readImage(p);
+        assertThat(grey.get(1, 0)).isCloseTo(0.299 * 255, within(1e-12)); // pure red
+        assertThat(grey.get(2, 0)).isEqualTo(10);
+        assertThat(ImageFiles.readMask(p, 2).inside()).containsExactly(false, false, true);
+    }
+
+    @Test
+    void jpegGreyReadsCloseToStoredValues() throws Exception {
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                img.getRaster().setSample(x, y, 0, 100);
+            }
+        }
+        GrayImage g = ImageFiles.readImage(write(img, "flat.jpg"));
+        assertThat(g.get(7, 7)).isCloseTo(100, within(1.0)); // lossy codec: a flat block decodes to ±1
+        assertThatThrownBy(() -> ImageFiles.readImage(dir.resolve("missing.png"))).hasMessageContaining("missing.png");
+        java.nio.file.Files.writeString(dir.resolve("x.tif"), "x");
+        assertThatThrownBy(() -> ImageFiles.readImage(dir.resolve("x.tif"))).hasMessageContaining("x.tif");
+    }
+
+    @Test
     void masksNonZeroOrLabel() throws Exception {
         BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(0, 0, 0, 1);
