@@ -75,6 +75,9 @@ class ImagingTest {
         GrayImage g = ImageFiles.readImage(write(img, "flat.jpg"));
         assertThat(g.get(7, 7)).isCloseTo(100, within(1.0)); // lossy codec: a flat block decodes to ±1
         assertThatThrownBy(() -> ImageFiles.readImage(dir.resolve("missing.png"))).hasMessageContaining("missing.png");
+        assertThatThrownBy(() -> ImageFiles.readMask(dir.resolve("gone.png"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("mask file")
+                .hasMessageContaining("gone.png");
         java.nio.file.Files.writeString(dir.resolve("x.tif"), "x");
         assertThatThrownBy(() -> ImageFiles.readImage(dir.resolve("x.tif"))).hasMessageContaining("x.tif");
     }
