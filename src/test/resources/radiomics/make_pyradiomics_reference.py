@@ -126,6 +126,19 @@ ps = rng.integers(0, 256, size=(7, 7)).astype(float)
 ms = np.zeros((7, 7), bool)
 ms[1::2, 1::2] = True
 small_case('isolated7x7', ps, ms)
+# --- 3. files written by SimpleITK and read back by pyradiomics (checks Nodus' readers against SimpleITK's):
+# a 16-bit PNG with a 0/255 mask (label 255)
+p16f = rng.integers(0, 65536, size=(24, 20)).astype(np.uint16)
+m16f = np.zeros((24, 20), np.uint8)
+m16f[3:20, 4:17] = 255
+m16f[10:13, 8:11] = 0
+sitk.WriteImage(sitk.GetImageFromArray(p16f), 'small16.png')
+sitk.WriteImage(sitk.GetImageFromArray(m16f), 'small16_mask255.png')
+cases.append({'name': 'file16bit_label255', 'image_file': 'small16.png', 'mask_file': 'small16_mask255.png',
+              'label': 255, 'settings': {'binWidth': 2500, 'label': 255},
+              'features': extract(sitk.ReadImage('small16.png'), sitk.ReadImage('small16_mask255.png'),
+                                  {'binWidth': 2500, 'label': 255})})
+# (an 8-bit BMP is not included: SimpleITK reads palette BMPs as RGB vector images, which pyradiomics rejects)
 
 meta = {'tool': 'pyradiomics', 'pyradiomics': radiomics.__version__, 'SimpleITK': sitk.Version_VersionString(),
         'numpy': np.__version__, 'script': 'make_pyradiomics_reference.py'}

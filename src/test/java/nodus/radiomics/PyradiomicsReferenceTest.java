@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pyradiomics_reference.json: the shared 500×500 image (binWidth 25 and 5, lesion-clipped, and via a YAML parameter
  * file) and small synthetic images (irregular masks with holes and diagonal-only contacts, non-square pixels,
  * negative float values with a fractional bin width, binCount/distances/gldm_a/voxelArrayShift/asymmetric GLCM, a
- * checkerboard mask (angles without pairs dropped), a flat region, 16-bit-range values, isolated pixels (NaN GLCM)).
+ * checkerboard mask (angles without pairs dropped), a flat region, 16-bit-range values, isolated pixels (NaN GLCM))
+ * and a 16-bit PNG with a 0/255 mask written by SimpleITK (Nodus reads the files as SimpleITK does).
  * Tolerance 1e-9, relative for |values| > 1.
  */
 class PyradiomicsReferenceTest {
@@ -60,7 +61,8 @@ class PyradiomicsReferenceTest {
         Mask mask;
         if (c.has("image_file")) {
             image = ImageFiles.readImage(resource(c.get("image_file").asText()));
-            mask = ImageFiles.readMask(resource(c.get("mask_file").asText()), 1);
+            int label = c.has("label") ? c.get("label").asInt() : 1;
+            mask = ImageFiles.readMask(resource(c.get("mask_file").asText()), label);
         } else {
             int w = c.get("width").asInt();
             int h = c.get("height").asInt();
