@@ -148,6 +148,31 @@ class HandComputedFeaturesTest {
     }
 
     @Test
+    void ngtdmAndGldmOnTheFourByFour() {
+        // NGTDM, |level − mean of its ROI neighbours| per pixel (neighbour levels in brackets):
+        //  level 1: (0,0)[1,1,1] 0; (0,1)[1,2,1,1,2] 2/5; (1,0)[1,1,1,3,3] 4/5; (1,1)[1,1,2,1,2,3,3,2] 7/8;
+        //           (3,0)[3,3,2] 5/3                        → s1 = 449/120
+        //  level 2: (0,2) 1/5; (0,3)[2,2,3] 1/3; (1,2) 1/8; (2,2) 3/8; (3,1) 1/5; (3,2) 3/5 → s2 = 11/6
+        //  level 3: (1,3) 4/5; (2,0) 7/5; (2,1)[1,1,2,3,2,1,2,2] 5/4; (2,3) 3/5; (3,3)[2,3,2] 2/3 → s3 = 283/60
+        //  p = (5, 6, 5)/16 → Σ p s = 6395/1920 → Coarseness = 1920/6395;
+        //  Strength = Σ (p_i + p_j)(i − j)² / Σ s = (2·11/16 + 2·10/16·4 + 2·11/16) / (1235/120) = 186/247
+        RoiGrid g = grid(P4, 4, 4, S);
+        Map<String, Double> n = NgtdmFeatures.compute(g, S);
+        assertThat(n.get("Coarseness")).isCloseTo(1920.0 / 6395, within(EPS));
+        assertThat(n.get("Strength")).isCloseTo(186.0 / 247, within(EPS));
+        // GLDM, α = 0, equal 8-neighbours per pixel:
+        //  level 1: 3, 3, 3, 3 and 0 (the bottom-left 1); level 2: 2, 2, 3, 3, 2, 2; level 3: 1, 1, 1, 2, 1
+        //  dependence counts d = 0..3: 1, 4, 5, 6 (j = d + 1)
+        //  SDE = (1/1 + 4/4 + 5/9 + 6/16)/16 = 211/1152; LDE = (1 + 16 + 45 + 96)/16; DN = (1 + 16 + 25 + 36)/16;
+        //  GLN = (5² + 6² + 5²)/16
+        Map<String, Double> d = GldmFeatures.compute(g, S);
+        assertThat(d.get("SmallDependenceEmphasis")).isCloseTo(211.0 / 1152, within(EPS));
+        assertThat(d.get("LargeDependenceEmphasis")).isCloseTo(158.0 / 16, within(EPS));
+        assertThat(d.get("DependenceNonUniformity")).isCloseTo(78.0 / 16, within(EPS));
+        assertThat(d.get("GrayLevelNonUniformity")).isCloseTo(86.0 / 16, within(EPS));
+    }
+
+    @Test
     void gldm() {
         // 2×2 [[1,2],[2,1]], α = 0: each pixel has exactly one equal neighbour (the diagonal) → dependence 1,
         // j = 2 for all 4 pixels. SDE = (4/2²)/4 = 1/4; LDE = 4·4/4 = 4; DN = 4²/4 = 4; GLN = (2² + 2²)/4 = 2;
