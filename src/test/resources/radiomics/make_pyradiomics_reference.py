@@ -58,6 +58,16 @@ clipped = from_array(np.clip(arr, lo, hi))
 cases.append({'name': 'shared500_cliplesion_bw25', 'image_file': 'image.png', 'mask_file': 'mask.png',
               'clip': 'lesion', 'clip_range': [float(lo), float(hi)], 'settings': {'binWidth': 25},
               'features': extract(clipped, msk, {'binWidth': 25})})
+# pyradiomics' own normalisation and re-segmentation
+for nm, st in (('shared500_normalize', {'binWidth': 5, 'normalize': True, 'normalizeScale': 100,
+                                        'removeOutliers': 3}),
+               ('shared500_resegment_absolute', {'binWidth': 25, 'resegmentRange': [40, 200]}),
+               ('shared500_resegment_sigma_shape', {'binWidth': 10, 'resegmentRange': [-1.5, 2.5],
+                                                    'resegmentMode': 'sigma', 'resegmentShape': True}),
+               ('shared500_resegment_relative', {'binWidth': 25, 'resegmentRange': [0.3],
+                                                 'resegmentMode': 'relative'})):
+    cases.append({'name': nm, 'image_file': 'image.png', 'mask_file': 'mask.png', 'settings': st,
+                  'features': extract(img, msk, st)})
 # with a YAML parameter file (the one the Java CLI test also reads)
 ex = featureextractor.RadiomicsFeatureExtractor('params_original.yaml')
 cases.append({'name': 'shared500_yaml', 'image_file': 'image.png', 'mask_file': 'mask.png',

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file) and small synthetic images (irregular masks with holes and diagonal-only contacts, non-square pixels,
  * negative float values with a fractional bin width, binCount/distances/gldm_a/voxelArrayShift/asymmetric GLCM, a
  * checkerboard mask (angles without pairs dropped), a flat region, 16-bit-range values, isolated pixels (NaN GLCM))
- * and a 16-bit PNG with a 0/255 mask written by SimpleITK (Nodus reads the files as SimpleITK does).
+ * and a 16-bit PNG with a 0/255 mask written by SimpleITK (Nodus reads the files as SimpleITK does); pyradiomics'
+ * normalize/normalizeScale/removeOutliers and resegmentRange (absolute, relative, sigma; resegmentShape).
  * Tolerance 1e-9, relative for |values| > 1.
  */
 class PyradiomicsReferenceTest {
@@ -89,8 +90,10 @@ class PyradiomicsReferenceTest {
                 JsonNode n = e.getValue();
                 if (n.isArray()) {
                     List<Object> l = new ArrayList<>();
-                    n.forEach(x -> l.add(x.asInt()));
+                    n.forEach(x -> l.add(x.isInt() ? (Object) x.asInt() : (Object) x.asDouble()));
                     v = l;
+                } else if (n.isTextual()) {
+                    v = n.asText();
                 } else if (n.isBoolean()) {
                     v = n.asBoolean();
                 } else if (n.isInt()) {
