@@ -126,7 +126,10 @@ public final class RadiomicsExtractor {
         }
     }
 
-    /** The images of the enabled image types, in the settings' order, each with its effective settings. */
+    /**
+     * The images of the enabled image types, in the settings' order, each with its effective settings, derived from
+     * the clipped (and, if set, normalised) original and the (re-segmented) mask.
+     */
     List<NamedImage> images(GrayImage clipped, Mask mask) {
         List<NamedImage> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> t : settings.imageTypes().entrySet()) {
