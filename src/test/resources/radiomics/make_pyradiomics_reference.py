@@ -58,6 +58,11 @@ clipped = from_array(np.clip(arr, lo, hi))
 cases.append({'name': 'shared500_cliplesion_bw25', 'image_file': 'image.png', 'mask_file': 'mask.png',
               'clip': 'lesion', 'clip_range': [float(lo), float(hi)], 'settings': {'binWidth': 25},
               'features': extract(clipped, msk, {'binWidth': 25})})
+# Nodus' default: clipped to the WHOLE image's [P0.5, P99.5]
+ilo, ihi = np.percentile(arr, 0.5), np.percentile(arr, 99.5)
+cases.append({'name': 'shared500_clipimage_bw25', 'image_file': 'image.png', 'mask_file': 'mask.png',
+              'clip': 'image', 'clip_range': [float(ilo), float(ihi)], 'settings': {'binWidth': 25},
+              'features': extract(from_array(np.clip(arr, ilo, ihi)), msk, {'binWidth': 25})})
 # pyradiomics' own normalisation and re-segmentation
 for nm, st in (('shared500_normalize', {'binWidth': 5, 'normalize': True, 'normalizeScale': 100,
                                         'removeOutliers': 3}),
