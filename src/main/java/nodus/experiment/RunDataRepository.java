@@ -52,6 +52,32 @@ class RunDataRepository {
                 + "values (?, ?, ?, ?, ?, ?)", rows);
     }
 
+    void replaceCaseFeatures(long runId, java.util.Map<String, float[]> vectors) {
+        jdbc.sql("delete from run_case_feature where run_id = ?").param(runId).update();
+        List<Object[]> rows = new ArrayList<>(vectors.size());
+        vectors.forEach((caseId, v) -> {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(v.length * Float.BYTES)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(v);
+            rows.add(new Object[] {runId, caseId, v.length, bytes.array()});
+        });
+        template.batchUpdate("insert into run_case_feature (run_id, case_id, dimension, vector) values (?, ?, ?, ?)",
+                rows);
+    }
+
+    java.util.Map<String, float[]> caseFeatures(long runId) {
+        java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select case_id, dimension, vector from run_case_feature where run_id = ? order by case_id")
+                .param(runId)
+                .query(rs -> {
+                    float[] v = new float[rs.getInt(2)];
+                    java.nio.ByteBuffer.wrap(rs.getBytes(3)).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                            .get(v);
+                    out.put(rs.getString(1), v);
+                });
+        return out;
+    }
+
     List<CasePrediction> predictions(long runId) {
         return jdbc.sql("select case_id, part, label, score, probabilities from run_prediction where run_id = ? "
                         + "order by part, case_id")

@@ -152,6 +152,25 @@ public class RunService {
         events.publishEvent(new RunEvent.PredictionsSaved(runId, predictions.size()));
     }
 
+    /**
+     * Stores per-case feature vectors (e.g. a backbone's penultimate features), replacing earlier ones. All vectors
+     * of a run have the same dimension.
+     */
+    @Transactional
+    public void saveCaseFeatures(long runId, Map<String, float[]> vectors) {
+        require(runId);
+        long dimensions = vectors.values().stream().mapToInt(v -> v.length).distinct().count();
+        if (dimensions > 1) {
+            throw new IllegalArgumentException("run " + runId + ": feature vectors of different lengths");
+        }
+        data.replaceCaseFeatures(runId, vectors);
+    }
+
+    @PermitAll
+    public Map<String, float[]> caseFeatures(long runId) {
+        return data.caseFeatures(runId);
+    }
+
     @Transactional
     public void finish(long runId, String provenanceJson) {
         runs.setProvenance(runId, provenanceJson);

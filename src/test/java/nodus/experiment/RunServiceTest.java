@@ -65,6 +65,7 @@ class RunServiceTest {
                 CasePrediction.binary("c1", SplitPart.TRAIN, 1, 0.9),
                 CasePrediction.binary("c2", SplitPart.TEST, 0, 0.2),
                 new CasePrediction("c3", SplitPart.TEST, 2, 0.5, new double[] {0.1, 0.4, 0.5})));
+        runs.saveCaseFeatures(run.id(), Map.of("c1", new float[] {1.5f, -2f, 0f}, "c2", new float[] {0f, 1e-3f, 7f}));
         runs.finish(run.id(), "{\"seed\":7}");
 
         assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
@@ -74,6 +75,8 @@ class RunServiceTest {
         assertThat(runs.predictions(run.id())).hasSize(3)
                 .anySatisfy(p -> assertThat(p.probabilities()).containsExactly(0.1, 0.4, 0.5));
         assertThat(runs.provenance(run.id())).contains("{\"seed\":7}");
+        assertThat(runs.caseFeatures(run.id())).containsOnlyKeys("c1", "c2");
+        assertThat(runs.caseFeatures(run.id()).get("c2")).containsExactly(0f, 1e-3f, 7f);
         assertThat(events.seen).filteredOn(e -> e.runId() == run.id()).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Created", "Started", "MetricsLogged", "MetricsLogged", "PredictionsSaved", "Ended");
         assertThatThrownBy(() -> runs.markRunning(run.id())).isInstanceOf(IllegalStateException.class);
