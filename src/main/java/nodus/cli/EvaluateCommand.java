@@ -1,8 +1,5 @@
 package nodus.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,11 +84,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--roc", description = "Include every ROC point in the JSON output.")
     boolean roc;
 
+    @Option(names = "--timing", description = "Print elapsed times (command, since JVM start) to standard error.")
+    boolean timing;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> json;
+        long start = System.nanoTime();
         try {
             json = evaluate();
         } catch (IllegalArgumentException e) {
@@ -103,13 +104,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try {
-            out.println(format.equals("json") ? toJson(json) : TextReport.render(json));
-        } catch (JsonProcessingException e) {
-            err.println("nodus evaluate: cannot write JSON: " + e.getMessage());
-            return 1;
-        }
+        out.println(format.equals("json") ? JsonWriter.write(json) : TextReport.render(json));
         out.flush();
+        if (timing) {
+            // Wall time since the JVM started (launcher, class loading, reading, statistics, output).
+            err.printf(Locale.ROOT, "nodus evaluate: %d cases, %d ms in command, %d ms since JVM start%n",
+                    json.get("n"), (System.nanoTime() - start) / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            err.flush();
+        }
         return 0;
     }
 
@@ -197,10 +200,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             out[i] = b.scores()[index.get(a.ids().get(i))];
         }
         return out;
-    }
-
-    private static String toJson(Map<String, Object> json) throws JsonProcessingException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }
 
     /** The JSON shape (keys of issue 4); NaN and ±∞ become null because JSON has no such numbers. */
