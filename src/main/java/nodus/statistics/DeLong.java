@@ -24,7 +24,11 @@ public final class DeLong {
     }
 
     public static AucEstimate auc(double[] labels, double[] scores, double level) {
-        Components c = Components.of(labels, scores);
+        return auc(BinarySample.of(labels, scores), level);
+    }
+
+    static AucEstimate auc(BinarySample sample, double level) {
+        Components c = Components.of(sample);
         double var = c.variance();
         return estimate(c.auc, var, level, c.v10.length, c.v01.length);
     }
@@ -127,10 +131,11 @@ public final class DeLong {
     record Components(double[] v10, double[] v01, double auc) {
 
         static Components of(double[] labels, double[] scores) {
-            Checks.binary(labels, scores);
-            double[] pos = Sorted.select(scores, labels, 1.0);
-            double[] neg = Sorted.select(scores, labels, 0.0);
-            return of(pos, neg, Sorted.sortedCopy(pos), Sorted.sortedCopy(neg));
+            return of(BinarySample.of(labels, scores));
+        }
+
+        static Components of(BinarySample s) {
+            return of(s.pos, s.neg, s.posSorted, s.negSorted);
         }
 
         static Components of(double[] pos, double[] neg, double[] posSorted, double[] negSorted) {

@@ -71,11 +71,16 @@ public final class HosmerLemeshow {
 
     public static Result test(double[] labels, double[] probabilities, int g, Grouping grouping) {
         Checks.probabilities(labels, probabilities);
+        return test(labels, probabilities, g, grouping, Sorted.sortedCopy(probabilities));
+    }
+
+    /** As {@link #test(double[], double[], int, Grouping)} with the probabilities checked and sorted. */
+    static Result test(double[] labels, double[] probabilities, int g, Grouping grouping, double[] sorted) {
         if (g < 3) {
             throw new IllegalArgumentException("Hosmer–Lemeshow needs at least 3 groups, got " + g);
         }
         int n = labels.length;
-        int[] order = Sorted.argsortStable(probabilities);
+        int[] order = Sorted.argsortStable(probabilities, sorted);
         int[] groupOf = new int[n];
         int groupCount;
         if (grouping == Grouping.EQUAL_SIZE) {
@@ -90,10 +95,6 @@ public final class HosmerLemeshow {
             }
             groupCount = g;
         } else {
-            double[] sorted = new double[n];
-            for (int i = 0; i < n; i++) {
-                sorted[i] = probabilities[order[i]];
-            }
             double[] raw = new double[g + 1];
             for (int k = 0; k <= g; k++) {
                 raw[k] = Sorted.numpyQuantile(sorted, Sorted.linspace01(k, g));

@@ -19,37 +19,23 @@ final class Sorted {
 
     /**
      * Indices that sort {@code x} ascending, ties in their original order (numpy argsort kind='mergesort').
-     * A primitive merge sort: a boxed {@code Integer[]} sort costs several times more at 100,000 cases.
+     * Case i goes to position (#values below x_i) + (#earlier cases equal to x_i): one primitive sort plus a
+     * binary search per case, much cheaper than sorting boxed indices with a comparator at 10^5–10^6 cases.
      */
     static int[] argsortStable(double[] x) {
+        return argsortStable(x, sortedCopy(x));
+    }
+
+    /** As {@link #argsortStable(double[])} with {@code ascending} = x sorted. */
+    static int[] argsortStable(double[] x, double[] ascending) {
         int n = x.length;
-        int[] a = new int[n];
+        int[] order = new int[n];
+        int[] used = new int[n];
         for (int i = 0; i < n; i++) {
-            a[i] = i;
+            int start = countBelow(ascending, x[i]);
+            order[start + used[start]++] = i;
         }
-        int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    b[k++] = x[a[j]] < x[a[i]] ? a[j++] : a[i++]; // take the left one on ties: stable
-                }
-                while (i < mid) {
-                    b[k++] = a[i++];
-                }
-                while (j < hi) {
-                    b[k++] = a[j++];
-                }
-            }
-            int[] t = a;
-            a = b;
-            b = t;
-        }
-        return a;
+        return order;
     }
 
     /** Number of elements of ascending {@code s} strictly below {@code v}. */
