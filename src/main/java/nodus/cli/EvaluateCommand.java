@@ -411,7 +411,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
 
         private static String range(List<Double> ci) {
-            return fmt(ci.get(0)) + "-" + fmt(ci.get(1));
+            return fmt(ci.get(0)) + " to " + fmt(ci.get(1));
         }
 
         private static String fmt(Object x) {
@@ -419,6 +419,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return "NA";
             }
             if (x instanceof Double d) {
+                if (d == 0.0) {
+                    return "0"; // also a p-value below the smallest double (e.g. z > 38): shown as 0
+                }
                 return Math.abs(d) < 1e-4 && d != 0 ? String.format(Locale.ROOT, "%.3g", d)
                         : String.format(Locale.ROOT, "%.4f", d);
             }
