@@ -87,6 +87,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "Print elapsed times (command, since JVM start) to standard error.")
     boolean timing;
 
+    private long readNanos;
+    private long statisticsNanos;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,9 +113,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (timing) {
             // Wall time since the JVM started (launcher, class loading, reading, statistics, output).
             // Main-thread CPU time is shown too: on a loaded machine wall time measures the other processes.
-            err.printf(Locale.ROOT, "nodus evaluate: %d cases, %d ms in command, %d ms since JVM start "
+            err.printf(Locale.ROOT, "nodus evaluate: %d cases, %d ms in command (reading %s %d ms, "
+                            + "statistics of A %d ms), %d ms since JVM start "
                             + "(main thread CPU %d ms in command, %d ms since JVM start)%n",
-                    json.get("n"), (System.nanoTime() - start) / 1_000_000,
+                    json.get("n"), (System.nanoTime() - start) / 1_000_000, predictions.getFileName(),
+                    (readNanos - start) / 1_000_000, statisticsNanos / 1_000_000,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
                     (threadCpu() - startCpu) / 1_000_000, threadCpu() / 1_000_000);
             err.flush();
@@ -138,6 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--unpaired needs --compare");
         }
         PredictionsCsv a = PredictionsCsv.read(predictions);
+        readNanos = System.nanoTime();
         ThresholdRule rule = ThresholdRule.youden();
         if (threshold != null && threshold.fixed != null) {
             if (!(threshold.fixed >= 0 && threshold.fixed <= 1)) {
@@ -154,7 +160,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .optThreshold(rule)
                 .optBootstrap(bootstrap, seed)
                 .build();
+        long t = System.nanoTime();
         BinaryEvaluation e = BinaryEvaluation.evaluate(a.labels(), a.scores(), options);
+        statisticsNanos = System.nanoTime() - t;
         Map<String, Object> j = Json.evaluation(a.name(), e, roc);
         if (compare != null) {
             PredictionsCsv b = PredictionsCsv.read(compare);
