@@ -194,6 +194,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         d.put("z", Json.num(t.z()));
         d.put("p", Json.num(t.p()));
         d.put("paired", t.paired());
+        d.put("distribution", t.paired() ? "normal" : "t");
+        if (!t.paired()) {
+            d.put("df", Json.num(t.df()));
+        }
         d.put("auc_diff", t.difference());
         d.put("ci95", Json.pair(t.ciLow(), t.ciHigh()));
         j.put("delong_test", d);
