@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "the web app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EvaluateCommand.class,
                 RadiomicsCommand.class
         })
 public final class NodusCli implements Runnable {
