@@ -22,11 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code nodus radiomics --image I --mask M [--params file.yaml] [--bin-width 25] [--clip image|lesion|none]
  * [--label N] [--format csv|json]}: pyradiomics-compatible features of one image and mask, as {@code feature,value}
- * rows (or one JSON object name → value). Command-line options override the parameter file.
+ * rows (or one JSON object name → value). Without {@code --params} the Nodus default parameter file is used
+ * (original + LoG σ 1–5 mm + wavelet + square, square root, logarithm, exponential, gradient: 1,404 features, see
+ * docs/radiomics.md). Command-line options override the parameter file.
  */
 @Command(name = "radiomics", mixinStandardHelpOptions = true,
         description = "Extract pyradiomics-compatible 2D features (shape2D, firstorder, glcm, glrlm, glszm, ngtdm, "
-                + "gldm) of one image and lesion mask.")
+                + "gldm) of one image and lesion mask, on the original and filtered images (LoG, wavelet, square, "
+                + "squareroot, logarithm, exponential, gradient).")
 public final class RadiomicsCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +41,9 @@ public final class RadiomicsCommand implements Callable<Integer> {
     @Option(names = "--mask", required = true, description = "mask file on the image's grid")
     Path mask;
 
-    @Option(names = "--params", description = "pyradiomics parameter file (YAML: imageType, featureClass, setting)")
+    @Option(names = "--params", description = "pyradiomics parameter file (YAML: imageType, featureClass, setting); default: the "
+            + "Nodus file (1,404 features: original, LoG 1-5 mm, wavelet, square, squareroot, logarithm, "
+            + "exponential, gradient)")
     Path params;
 
     @Option(names = "--bin-width", description = "fixed bin width (default 25, or the parameter file's)")
@@ -69,7 +74,8 @@ public final class RadiomicsCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format must be csv or json, got '" + format + "'");
             }
             RadiomicsSettings.Builder b = RadiomicsSettings.builder().optClip(ClipMode.parse(clip));
-            RadiomicsSettings s = params == null ? b.build() : RadiomicsParamsYaml.read(params, b);
+            RadiomicsSettings s = params == null ? RadiomicsParamsYaml.nodusDefault(b)
+                    : RadiomicsParamsYaml.read(params, b);
             RadiomicsSettings.Builder over = s.toBuilder();
             if (binWidth != null) {
                 over.optBinWidth(binWidth);
