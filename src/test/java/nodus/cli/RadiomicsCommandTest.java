@@ -72,6 +72,22 @@ class RadiomicsCommandTest {
     }
 
     @Test
+    void spacingChangesLogAndShapeButNotTheOriginalTexture() throws Exception {
+        Run one = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--format", "json");
+        Run half = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--format", "json",
+                "--spacing", "0.5");
+        assertThat(half.code()).as(half.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(one.out());
+        JsonNode b = new ObjectMapper().readTree(half.out());
+        // pixel area 0.25 mm²; σ in mm covers twice the pixels; texture of the original does not use spacing
+        assertThat(b.get("original_shape2D_PixelSurface").asDouble())
+                .isEqualTo(a.get("original_shape2D_PixelSurface").asDouble() / 4);
+        assertThat(b.get("original_glcm_Contrast").asDouble()).isEqualTo(a.get("original_glcm_Contrast").asDouble());
+        assertThat(b.get("log-sigma-2-0-mm-3D_firstorder_Mean").asDouble())
+                .isNotEqualTo(a.get("log-sigma-2-0-mm-3D_firstorder_Mean").asDouble());
+    }
+
+    @Test
     void csvRowsAndBadInput() throws Exception {
         Run r = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--bin-width", "5");
         assertThat(r.code()).isZero();
@@ -86,6 +102,10 @@ class RadiomicsCommandTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().lines().count()).isEqualTo(1);
         assertThat(bad.err()).contains("image.png");
+        Run badSpacing = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--spacing",
+                "0,1");
+        assertThat(badSpacing.code()).isEqualTo(2);
+        assertThat(badSpacing.err()).contains("--spacing");
         Run badClip = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--clip", "roi");
         assertThat(badClip.code()).isEqualTo(2);
         assertThat(badClip.err()).contains("clip");
