@@ -120,10 +120,18 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         for (ImageType t : imageTypes) {
             try {
                 t.filter(fs);
+                Builder overrides = builder();
+                boolean any = false;
                 for (Map.Entry<String, Object> e : t.customSettings().entrySet()) {
                     if (!FILTER_KEYS.contains(e.getKey())) {
-                        RadiomicsParamsYaml.applySetting(builder(), e.getKey(), e.getValue());
+                        RadiomicsParamsYaml.applySetting(overrides, e.getKey(), e.getValue());
+                        any = true;
                     }
+                }
+                if (any) {
+                    // range checks (binWidth > 0, force2Ddimension 0/1, …); the default image types (Original
+                    // without custom settings) do not come back here
+                    overrides.build();
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("imageType " + t.name() + ": " + e.getMessage(), e);

@@ -197,6 +197,8 @@ class SettingsAndExtractorTest {
                 .hasMessageContaining("LoG").hasMessageContaining("binWdth");
         assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("setting:\n  force2Ddimension: 2\n")))
                 .hasMessageContaining("force2Ddimension");
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("imageType:\n  Square: {binWidth: -1}\n")))
+                .hasMessageContaining("Square").hasMessageContaining("binWidth");
     }
 
     @Test
