@@ -21,12 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code nodus radiomics --image I --mask M [--params file.yaml] [--bin-width 25] [--clip image|lesion|none]
- * [--label N] [--format csv|json]}: pyradiomics-compatible features of one image and mask, as {@code feature,value}
- * rows (or one JSON object name → value). Command-line options override the parameter file.
+ * [--label N] [--spacing X[,Y]] [--format csv|json]}: pyradiomics-compatible features of one image and mask, as {@code feature,value}
+ * rows (or one JSON object name → value). Without {@code --params} the Nodus default parameter file is used
+ * (original + LoG σ 1–5 mm + wavelet + square, square root, logarithm, exponential, gradient: 1,404 features, see
+ * docs/radiomics.md). Command-line options override the parameter file.
  */
 @Command(name = "radiomics", mixinStandardHelpOptions = true,
         description = "Extract pyradiomics-compatible 2D features (shape2D, firstorder, glcm, glrlm, glszm, ngtdm, "
-                + "gldm) of one image and lesion mask.")
+                + "gldm) of one image and lesion mask, on the original and filtered images (LoG, wavelet, square, "
+                + "squareroot, logarithm, exponential, gradient).")
 public final class RadiomicsCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +41,9 @@ public final class RadiomicsCommand implements Callable<Integer> {
     @Option(names = "--mask", required = true, description = "mask file on the image's grid")
     Path mask;
 
-    @Option(names = "--params", description = "pyradiomics parameter file (YAML: imageType, featureClass, setting)")
+    @Option(names = "--params", description = "pyradiomics parameter file (YAML: imageType, featureClass, setting); default: the "
+            + "Nodus file (1,404 features: original, LoG 1-5 mm, wavelet, square, squareroot, logarithm, "
+            + "exponential, gradient)")
     Path params;
 
     @Option(names = "--bin-width", description = "fixed bin width (default 25, or the parameter file's)")
@@ -51,6 +56,10 @@ public final class RadiomicsCommand implements Callable<Integer> {
     @Option(names = "--label", description = "mask value of the lesion (default: any non-zero value, or the "
             + "parameter file's label)")
     Integer label;
+
+    @Option(names = "--spacing", description = "pixel spacing in mm, X or X,Y (default 1: PNG/JPEG/BMP carry none); "
+            + "LoG sigma and the gradient use it")
+    String spacing;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (feature,value rows) or json")
     String format;
@@ -69,7 +78,8 @@ public final class RadiomicsCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format must be csv or json, got '" + format + "'");
             }
             RadiomicsSettings.Builder b = RadiomicsSettings.builder().optClip(ClipMode.parse(clip));
-            RadiomicsSettings s = params == null ? b.build() : RadiomicsParamsYaml.read(params, b);
+            RadiomicsSettings s = params == null ? RadiomicsParamsYaml.nodusDefault(b)
+                    : RadiomicsParamsYaml.read(params, b);
             RadiomicsSettings.Builder over = s.toBuilder();
             if (binWidth != null) {
                 over.optBinWidth(binWidth);
@@ -78,7 +88,7 @@ public final class RadiomicsCommand implements Callable<Integer> {
                 over.optLabel(label);
             }
             s = over.build();
-            GrayImage img = ImageFiles.readImage(image);
+            GrayImage img = withSpacing(ImageFiles.readImage(image), spacing);
             Mask m = ImageFiles.readMask(mask, s.label());
             ImageFiles.requireSameGeometry(img, image, m, mask);
             RadiomicsExtractor ex = RadiomicsExtractor.builder().setSettings(s).optCacheDir(cacheDir).optThreads(1)
@@ -109,6 +119,27 @@ public final class RadiomicsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The image with the given spacing ("X" or "X,Y", mm), or unchanged when none is given. */
+    static GrayImage withSpacing(GrayImage img, String spacing) {
+        if (spacing == null) {
+            return img;
+        }
+        String[] t = spacing.split(",", -1);
+        double x;
+        double y;
+        try {
+            x = Double.parseDouble(t[0].trim());
+            y = t.length > 1 ? Double.parseDouble(t[1].trim()) : x;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--spacing must be X or X,Y in mm, got '" + spacing + "'");
+        }
+        if (t.length > 2 || !(x > 0) || !(y > 0) || Double.isInfinite(x) || Double.isInfinite(y)) {
+            throw new IllegalArgumentException("--spacing must be X or X,Y with positive mm values, got '"
+                    + spacing + "'");
+        }
+        return new GrayImage(img.width(), img.height(), img.pixels(), x, y);
     }
 
     /** JSON has no NaN or infinity: those print as null. */

@@ -13,6 +13,23 @@ final class Angles {
     private Angles() {
     }
 
+    /**
+     * The offsets for an ROI grid under the settings' force2D: pyradiomics' C code sets the size of axis
+     * {@code force2Ddimension} to 1 (numpy order, 0 = y, 1 = x), so no offset moves along it.
+     */
+    static int[][] forGrid(RoiGrid g, List<Integer> distances, boolean bidirectional, RadiomicsSettings s) {
+        int sizeY = g.h;
+        int sizeX = g.w;
+        if (s.force2D()) {
+            if (s.force2Ddimension() == 0) {
+                sizeY = 1;
+            } else {
+                sizeX = 1;
+            }
+        }
+        return generate(sizeY, sizeX, distances, bidirectional);
+    }
+
     static int[][] generate(int sizeY, int sizeX, List<Integer> distances, boolean bidirectional) {
         int[] size = {sizeY, sizeX};
         int na = 0;

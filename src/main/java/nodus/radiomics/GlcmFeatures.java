@@ -65,7 +65,7 @@ final class GlcmFeatures {
     }
 
     static Map<String, Double> compute(RoiGrid g, RadiomicsSettings s) {
-        int[][] angles = Angles.generate(g.h, g.w, s.distances(), false);
+        int[][] angles = Angles.forGrid(g, s.distances(), false, s);
         // counted directly over the grey levels present (pyradiomics counts over 1..Ng, then deletes absent levels):
         // same matrices, but memory n² instead of Ng² per angle when few of the levels occur
         int[] gl = g.grayLevels;

@@ -15,7 +15,7 @@ final class GldmFeatures {
 
     /** Dependence counts [levelIndex][d], d = 0..number of angles. */
     static double[][] matrix(RoiGrid g, RadiomicsSettings s) {
-        int[][] angles = Angles.generate(g.h, g.w, s.distances(), true);
+        int[][] angles = Angles.forGrid(g, s.distances(), true, s);
         int[] idx = g.levelIndex();
         double[][] p = new double[g.grayLevels.length][angles.length + 1];
         for (int y = 0; y < g.h; y++) {

@@ -18,7 +18,11 @@ final class GlrlmFeatures {
 
     /** Run-length counts [angle][levelIndex][runLength-1] (levels indexed as in grayLevels), maxRun = max(w, h). */
     static List<double[][]> matrices(RoiGrid g) {
-        int[][] angles = Angles.generate(g.h, g.w, List.of(1), false);
+        return matrices(g, RadiomicsSettings.defaults());
+    }
+
+    static List<double[][]> matrices(RoiGrid g, RadiomicsSettings s) {
+        int[][] angles = Angles.forGrid(g, List.of(1), false, s);
         int[] idx = g.levelIndex();
         int nr = Math.max(g.w, g.h);
         List<double[][]> out = new ArrayList<>();
@@ -75,7 +79,11 @@ final class GlrlmFeatures {
     }
 
     static Map<String, Double> compute(RoiGrid g) {
-        List<double[][]> all = matrices(g);
+        return compute(g, RadiomicsSettings.defaults());
+    }
+
+    static Map<String, Double> compute(RoiGrid g, RadiomicsSettings s) {
+        List<double[][]> all = matrices(g, s);
         List<double[][]> mats = new ArrayList<>();
         for (double[][] p : all) {
             if (total(p) > 0 || all.size() == 1) {

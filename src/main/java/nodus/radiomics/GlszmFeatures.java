@@ -15,6 +15,13 @@ final class GlszmFeatures {
 
     /** Zone counts [levelIndex][size-1], sizes up to the largest zone (as pyradiomics sizes the matrix). */
     static double[][] matrix(RoiGrid g) {
+        return matrix(g, RadiomicsSettings.defaults());
+    }
+
+    /** With force2D, pyradiomics' zone neighbours exclude steps along axis force2Ddimension (0 = y, 1 = x). */
+    static double[][] matrix(RoiGrid g, RadiomicsSettings s) {
+        boolean stepY = !(s.force2D() && s.force2Ddimension() == 0);
+        boolean stepX = !(s.force2D() && s.force2Ddimension() == 1);
         int[] idx = g.levelIndex();
         int[] zoneLevel = new int[g.count];
         int[] zoneSize = new int[g.count];
@@ -40,7 +47,8 @@ final class GlszmFeatures {
                     for (int dx = -1; dx <= 1; dx++) {
                         int ny = ky + dy;
                         int nx = kx + dx;
-                        if ((dy == 0 && dx == 0) || ny < 0 || ny >= g.h || nx < 0 || nx >= g.w) {
+                        if ((dy == 0 && dx == 0) || (dy != 0 && !stepY) || (dx != 0 && !stepX)
+                                || ny < 0 || ny >= g.h || nx < 0 || nx >= g.w) {
                             continue;
                         }
                         int j = ny * g.w + nx;
@@ -63,7 +71,11 @@ final class GlszmFeatures {
     }
 
     static Map<String, Double> compute(RoiGrid g) {
-        double[][] p = matrix(g);
+        return compute(g, RadiomicsSettings.defaults());
+    }
+
+    static Map<String, Double> compute(RoiGrid g, RadiomicsSettings settings) {
+        double[][] p = matrix(g, settings);
         double nz = GlrlmFeatures.total(p);
         RunLikeMatrices.Sums s = RunLikeMatrices.sums(p, g.grayLevels, nz);
         Map<String, Double> f = new HashMap<>();

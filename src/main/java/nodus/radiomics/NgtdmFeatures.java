@@ -15,7 +15,7 @@ final class NgtdmFeatures {
 
     /** Rows {n_i, s_i, i} for each grey level present, ascending. */
     static double[][] matrix(RoiGrid g, RadiomicsSettings s) {
-        int[][] angles = Angles.generate(g.h, g.w, s.distances(), true);
+        int[][] angles = Angles.forGrid(g, s.distances(), true, s);
         int[] idx = g.levelIndex();
         double[][] m = new double[g.grayLevels.length][3];
         for (int k = 0; k < g.grayLevels.length; k++) {

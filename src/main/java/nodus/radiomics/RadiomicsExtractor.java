@@ -2,7 +2,6 @@ package nodus.radiomics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +14,14 @@ import nodus.imaging.GrayImage;
 import nodus.imaging.IntensityClipping;
 import nodus.imaging.Mask;
 import nodus.imaging.RoiCrop;
+import nodus.radiomics.filter.FilteredImage;
+import nodus.radiomics.filter.ImageType;
 
 /**
  * Extracts pyradiomics-compatible features for cases: clip the image (settings' clip mode), apply pyradiomics'
- * optional normalisation and re-segmentation ({@link Preprocessing}), derive the enabled image types (Original here; others through the {@link ImageTypeProvider}), compute the features
- * ({@link RadiomicsFeatures}). Runs cases in parallel on a bounded pool, and caches each case's table per
+ * optional normalisation and re-segmentation ({@link Preprocessing}), derive the images of the enabled image types
+ * with the filters of {@link nodus.radiomics.filter} (whole image filtered, then cropped to the lesion, as
+ * pyradiomics), compute the features ({@link RadiomicsFeatures}) of each with its type's settings. Runs cases in parallel on a bounded pool, and caches each case's table per
  * (image hash, mask hash, settings hash) in a directory when one is given. Every result records the settings hash
  * and the Nodus version.
  */
@@ -29,7 +31,6 @@ public final class RadiomicsExtractor {
     private final String settingsHash;
     private final FeatureCache cache;
     private final int threads;
-    private final ImageTypeProvider provider;
     private final String version;
 
     private RadiomicsExtractor(Builder b) {
@@ -37,7 +38,6 @@ public final class RadiomicsExtractor {
         this.settingsHash = b.settings.hash();
         this.cache = b.cacheDir == null ? null : new FeatureCache(b.cacheDir);
         this.threads = b.threads;
-        this.provider = b.provider;
         this.version = b.version != null ? b.version : nodusVersion();
     }
 
@@ -73,7 +73,7 @@ public final class RadiomicsExtractor {
             // pyradiomics crops the (not re-segmented) shape mask to the re-segmented mask's bounding box
             shapeMask = pre.resegmentShape() ? mask : RoiCrop.restrictTo(c.mask(), RoiCrop.boundingBox(mask));
         }
-        Map<String, Double> features = RadiomicsFeatures.compute(images(prepared, mask), shapeMask, mask,
+        Map<String, Double> features = RadiomicsFeatures.compute(images(prepared), shapeMask, mask,
                 settings);
         if (cache != null) {
             cache.put(ih, mh, settingsHash, version, features);
@@ -127,32 +127,28 @@ public final class RadiomicsExtractor {
     }
 
     /**
-     * The images of the enabled image types, in the settings' order, each with its effective settings, derived from
-     * the clipped (and, if set, normalised) original and the (re-segmented) mask.
+     * The images of the enabled image types, in the settings' order (pyradiomics' yield order within a type), each
+     * with its effective settings: the general settings updated with the type's own entries, as pyradiomics'
+     * extractor does ({@code args = settings.copy(); args.update(customKwargs)}) for the filter and the features
+     * alike. Filters see the clipped (and, if set, normalised) original.
      */
-    List<NamedImage> images(GrayImage clipped, Mask mask) {
+    List<NamedImage> images(GrayImage clipped) {
         List<NamedImage> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Object>> t : settings.imageTypes().entrySet()) {
-            RadiomicsSettings s = settings.withOverrides(t.getValue());
-            if (t.getKey().equals("Original")) {
-                out.add(new NamedImage("original", clipped, s));
-                continue;
-            }
-            Map<String, Object> options = new LinkedHashMap<>(settings.filterOptions());
-            options.putAll(t.getValue());
-            for (NamedImage ni : provider.images(t.getKey(), options, clipped, mask)) {
-                out.add(new NamedImage(ni.name(), ni.image(), ni.settings() != null ? ni.settings() : s));
+        Map<String, Object> filterSettings = settings.filterSettings();
+        for (ImageType t : settings.imageTypes()) {
+            RadiomicsSettings s = settings.withOverrides(t.customSettings());
+            for (FilteredImage f : t.apply(clipped, filterSettings)) {
+                out.add(new NamedImage(f.imageTypeName(), f.image(), s));
             }
         }
         return out;
     }
 
-    /** Builder: {@code setSettings} required; cache directory, thread count and image-type provider optional. */
+    /** Builder: {@code setSettings} required; cache directory, thread count and version optional. */
     public static final class Builder {
         private RadiomicsSettings settings;
         private Path cacheDir;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private ImageTypeProvider provider = ImageTypeProvider.ORIGINAL_ONLY;
         private String version;
 
         private Builder() {
@@ -174,11 +170,6 @@ public final class RadiomicsExtractor {
                 throw new IllegalArgumentException("threads must be ≥ 1, got " + n);
             }
             threads = n;
-            return this;
-        }
-
-        public Builder optImageTypeProvider(ImageTypeProvider p) {
-            provider = Objects.requireNonNull(p);
             return this;
         }
 

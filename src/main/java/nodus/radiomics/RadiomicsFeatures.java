@@ -6,12 +6,14 @@ import java.util.Map;
 import nodus.imaging.GrayImage;
 import nodus.imaging.Mask;
 import nodus.imaging.RoiCrop;
+import nodus.radiomics.filter.OriginalFilter;
 
 /**
  * Computes the enabled pyradiomics features of a set of images of one case, named
  * {@code <imageType>_<class>_<feature>} (e.g. {@code original_glcm_Contrast}). Shape features depend on the mask
  * and pixel spacing only and are computed once, named {@code original_shape2D_*} whichever image types are enabled,
- * as pyradiomics; every other class is computed for every image in the same way. Values are those of pyradiomics 3.x for the same image, mask and settings.
+ * as pyradiomics; every other class is computed for every image in the same way, with that image's settings (an
+ * image type may override e.g. binWidth). Values are those of pyradiomics 3.x for the same image, mask and settings.
  */
 public final class RadiomicsFeatures {
 
@@ -52,7 +54,7 @@ public final class RadiomicsFeatures {
             requireFits(first, shapeMask);
             Map<String, Double> v = Shape2DFeatures.compute(RoiGrid.of(first, shapeMask, settings));
             for (String f : shape) {
-                out.put("original_shape2D_" + f, v.get(f));
+                out.put(OriginalFilter.NAME + "_shape2D_" + f, v.get(f));
             }
         }
         for (NamedImage ni : images) {
@@ -66,8 +68,8 @@ public final class RadiomicsFeatures {
                 Map<String, Double> v = switch (c) {
                     case FIRSTORDER -> FirstOrderFeatures.compute(g, s.voxelArrayShift());
                     case GLCM -> GlcmFeatures.compute(g, s);
-                    case GLRLM -> GlrlmFeatures.compute(g);
-                    case GLSZM -> GlszmFeatures.compute(g);
+                    case GLRLM -> GlrlmFeatures.compute(g, s);
+                    case GLSZM -> GlszmFeatures.compute(g, s);
                     case NGTDM -> NgtdmFeatures.compute(g, s);
                     case GLDM -> GldmFeatures.compute(g, s);
                     case SHAPE2D -> throw new IllegalStateException();

@@ -1,6 +1,10 @@
 package nodus.radiomics;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nodus.radiomics.filter.ImageTypes;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -20,8 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>Rules follow pyradiomics 3.x ({@code _applyParams}): a missing or empty {@code imageType} means
  * {@code Original} only; a missing or empty {@code featureClass} means every class; a class with no list means all
  * its default features. normalize, normalizeScale, removeOutliers, resegmentRange, resegmentMode and resegmentShape
- * are applied as pyradiomics does ({@link Preprocessing}). Settings Nodus accepts without effect (they do nothing for
- * a 2D, segment-based extraction on a mask on the image's grid): force2D, force2Ddimension, additionalInfo,
+ * are applied as pyradiomics does ({@link Preprocessing}); force2D/force2Ddimension change the texture classes'
+ * neighbours and the wavelet as in pyradiomics. The {@code imageType} section is read by
+ * {@link nodus.radiomics.filter.ImageTypes#fromParameters}; each type's own entries override the {@code setting}
+ * section for that type (filter parameters and feature settings alike). Settings Nodus accepts without effect (they
+ * do nothing for a 2D, segment-based extraction on a mask on the image's grid): additionalInfo,
  * enableCExtensions, geometryTolerance, correctMask, preCrop, padDistance, interpolator, and the whole
  * {@code voxelSetting} section. Settings that would change values but are not implemented (resampledPixelSpacing,
  * weightingNorm, label_channel ≠ 0) are refused. Any other key is an error naming the key.
@@ -29,7 +37,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class RadiomicsParamsYaml {
 
     private static final Set<String> TOP_KEYS = Set.of("imageType", "featureClass", "setting", "voxelSetting");
-    private static final Set<String> NO_EFFECT = Set.of("force2D", "force2Ddimension", "additionalInfo",
+    /** The Nodus default parameter file on the classpath: the study's ~1,400 features (see docs/radiomics.md). */
+    public static final String NODUS_DEFAULT_RESOURCE = "/radiomics/nodus_default_params.yaml";
+
+    private static final Set<String> NO_EFFECT = Set.of("additionalInfo",
             "enableCExtensions", "geometryTolerance", "correctMask", "preCrop", "padDistance", "interpolator");
 
     private RadiomicsParamsYaml() {
@@ -57,6 +68,27 @@ public final class RadiomicsParamsYaml {
         return read(file, RadiomicsSettings.builder());
     }
 
+    /**
+     * The Nodus default parameter file ({@value #NODUS_DEFAULT_RESOURCE}: original + LoG σ 1–5 mm + wavelet +
+     * square, square root, logarithm, exponential, gradient; all 2D classes; 1,404 features) on top of {@code base}.
+     */
+    public static RadiomicsSettings nodusDefault(RadiomicsSettings.Builder base) {
+        try (InputStream in = RadiomicsParamsYaml.class.getResourceAsStream(NODUS_DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + NODUS_DEFAULT_RESOURCE);
+            }
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(
+                    new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(root, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RadiomicsSettings nodusDefault() {
+        return nodusDefault(RadiomicsSettings.builder());
+    }
+
     static RadiomicsSettings parse(Object root, RadiomicsSettings.Builder b) {
         Map<String, Object> top = root == null ? Map.of() : asMap(root, "the file");
         for (String k : top.keySet()) {
@@ -74,22 +106,8 @@ public final class RadiomicsParamsYaml {
         }
         Map<String, Object> types = top.get("imageType") == null ? Map.of() : asMap(top.get("imageType"),
                 "imageType");
-        Map<String, Map<String, Object>> imageTypes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : types.entrySet()) {
-            Map<String, Object> custom = e.getValue() == null ? Map.of()
-                    : asMap(e.getValue(), "imageType." + e.getKey());
-            for (Map.Entry<String, Object> c : custom.entrySet()) {
-                // validate the override keys now, so a typo fails at load time
-                if (!RadiomicsSettings.FILTER_KEYS.contains(c.getKey())) {
-                    applySetting(RadiomicsSettings.builder(), c.getKey(), c.getValue());
-                }
-            }
-            imageTypes.put(e.getKey(), custom);
-        }
-        if (imageTypes.isEmpty()) {
-            imageTypes.put("Original", Map.of());
-        }
-        b.optImageTypes(imageTypes);
+        // pyradiomics: absent or empty → Original only; custom settings are validated by the settings' constructor
+        b.optImageTypes(ImageTypes.fromParameters(types));
         Map<String, Object> classes = top.get("featureClass") == null ? Map.of() : asMap(top.get("featureClass"),
                 "featureClass");
         Map<FeatureClass, List<String>> enabled = new LinkedHashMap<>();
@@ -137,6 +155,8 @@ public final class RadiomicsParamsYaml {
             case "gldm_a" -> b.optGldmA(integer(key, v));
             case "minimumROIDimensions" -> b.optMinimumROIDimensions(integer(key, v));
             case "minimumROISize" -> b.optMinimumROISize(v == null ? null : integer(key, v));
+            case "force2D" -> b.optForce2D(bool(key, v));
+            case "force2Ddimension" -> b.optForce2Ddimension(integer(key, v));
             case "normalize" -> b.optPreprocessing(b.preprocessing.withNormalize(bool(key, v)));
             case "normalizeScale" -> b.optPreprocessing(b.preprocessing.withNormalizeScale(number(key, v)));
             case "removeOutliers" -> b.optPreprocessing(b.preprocessing.withRemoveOutliers(

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import nodus.imaging.ClipMode;
+import nodus.radiomics.filter.ImageType;
+import nodus.radiomics.filter.ImageTypes;
 
 /**
  * Everything that decides a feature value, with pyradiomics' names and defaults (pyradiomics 3.x
@@ -29,27 +31,33 @@ import nodus.imaging.ClipMode;
  * @param gldmA             GLDM dependence threshold alpha (pyradiomics {@code gldm_a}, default 0), grey levels
  * @param minimumROIDimensions the ROI must extend over at least this many dimensions (default 2)
  * @param minimumROISize    the ROI must have more than this many pixels, or {@code null} (default: no check)
+ * @param force2D           pyradiomics {@code force2D} (default false): on a 2D image it removes the axis
+ *                          {@code force2Ddimension} from the texture classes' neighbour offsets (GLCM, GLRLM, GLSZM,
+ *                          NGTDM, GLDM) and from the wavelet's transformed axes, as pyradiomics 3.0.1 does
+ * @param force2Ddimension  pyradiomics {@code force2Ddimension} in numpy order (0 = y / rows, 1 = x / columns;
+ *                          default 0)
  * @param clip              Nodus preprocessing before any filter: clipping to the 0.5–99.5 percentiles of the
  *                          image (default, as the study), of the lesion, or none (values as pyradiomics sees them)
  * @param enabledFeatures   feature class → features (empty list = all default features of the class), in output order
- * @param imageTypes        pyradiomics image type ({@code Original}, {@code LoG}, {@code Wavelet}, …) → its custom
- *                          settings (filter parameters such as {@code sigma}, or overrides such as {@code binWidth})
+ * @param imageTypes        the enabled pyradiomics image types in order ({@code Original}, {@code LoG},
+ *                          {@code Wavelet}, …), each with its custom settings (filter parameters such as
+ *                          {@code sigma}, or overrides of any setting such as {@code binWidth}, for that type only)
  * @param filterOptions     filter parameters given in the {@code setting} section ({@code sigma}, {@code wavelet},
- *                          {@code start_level}, …), passed to the image-type provider untouched
+ *                          {@code level}, {@code start_level}, {@code gradientUseSpacing}), see {@link #filterSettings()}
  * @param preprocessing     pyradiomics' optional normalisation and re-segmentation (default: none)
  */
 public record RadiomicsSettings(double binWidth, Integer binCount, Integer label, double voxelArrayShift,
                                 List<Integer> distances, boolean symmetricalGLCM, int gldmA,
-                                int minimumROIDimensions, Integer minimumROISize, ClipMode clip,
+                                int minimumROIDimensions, Integer minimumROISize, boolean force2D,
+                                int force2Ddimension, ClipMode clip,
                                 Map<FeatureClass, List<String>> enabledFeatures,
-                                Map<String, Map<String, Object>> imageTypes,
+                                List<ImageType> imageTypes,
                                 Map<String, Object> filterOptions, Preprocessing preprocessing) {
 
-    /** pyradiomics' image types (names of its {@code get<Type>Image} generators). */
-    public static final Set<String> IMAGE_TYPES = Set.of("Original", "LoG", "Wavelet", "Square", "SquareRoot",
-            "Logarithm", "Exponential", "Gradient", "LBP2D", "LBP3D");
-
-    /** Setting keys that are filter parameters, handed to the image-type provider. */
+    /**
+     * Setting keys that only parameterise filters (read by {@code nodus.radiomics.filter.ImageTypes}); force2D and
+     * force2Ddimension are typed settings because they also change the texture classes.
+     */
     public static final Set<String> FILTER_KEYS = Set.of("sigma", "start_level", "level", "wavelet",
             "gradientUseSpacing", "lbp2DRadius", "lbp2DSamples", "lbp2DMethod", "lbp3DLevels",
             "lbp3DIcosphereRadius", "lbp3DIcosphereSubdivision");
@@ -80,6 +88,11 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         if (minimumROISize != null && minimumROISize < 1) {
             throw new IllegalArgumentException("minimumROISize must be > 0, got " + minimumROISize);
         }
+        if (force2Ddimension < 0 || force2Ddimension > 1) {
+            // pyradiomics: a 2D image has numpy axes 0 (y) and 1 (x) only
+            throw new IllegalArgumentException("force2Ddimension must be 0 or 1 for 2D images, got "
+                    + force2Ddimension);
+        }
         Objects.requireNonNull(clip, "clip");
         Map<FeatureClass, List<String>> ef = new LinkedHashMap<>();
         for (Map.Entry<FeatureClass, List<String>> e : enabledFeatures.entrySet()) {
@@ -95,20 +108,56 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
             throw new IllegalArgumentException("no feature class enabled");
         }
         enabledFeatures = Collections.unmodifiableMap(ef);
-        Map<String, Map<String, Object>> it = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> e : imageTypes.entrySet()) {
-            if (!IMAGE_TYPES.contains(e.getKey())) {
-                throw new IllegalArgumentException("unknown imageType '" + e.getKey() + "' (known: "
-                        + new java.util.TreeSet<>(IMAGE_TYPES) + ")");
-            }
-            it.put(e.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(e.getValue())));
-        }
-        if (it.isEmpty()) {
+        imageTypes = List.copyOf(imageTypes);
+        if (imageTypes.isEmpty()) {
             throw new IllegalArgumentException("no imageType enabled");
         }
-        imageTypes = Collections.unmodifiableMap(it);
         filterOptions = Collections.unmodifiableMap(new LinkedHashMap<>(filterOptions));
         Objects.requireNonNull(preprocessing, "preprocessing");
+        // fail at load time, naming the type, rather than in the middle of a batch: every type's filter must be
+        // constructible and every override a known setting
+        Map<String, Object> fs = filterSettings(filterOptions, force2D, force2Ddimension);
+        for (ImageType t : imageTypes) {
+            try {
+                t.filter(fs);
+                Builder overrides = builder();
+                boolean any = false;
+                for (Map.Entry<String, Object> e : t.customSettings().entrySet()) {
+                    if (!FILTER_KEYS.contains(e.getKey())) {
+                        RadiomicsParamsYaml.applySetting(overrides, e.getKey(), e.getValue());
+                        any = true;
+                    }
+                }
+                if (any) {
+                    // range checks (binWidth > 0, force2Ddimension 0/1, …); the default image types (Original
+                    // without custom settings) do not come back here
+                    overrides.build();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("imageType " + t.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The general settings the image filters read, as pyradiomics passes its whole settings dictionary to
+     * {@code get<Type>Image}: the filter parameters of the {@code setting} section plus force2D/force2Ddimension.
+     * Each {@link ImageType} lays its own custom settings over these ({@link ImageType#filter}).
+     */
+    public Map<String, Object> filterSettings() {
+        return filterSettings(filterOptions, force2D, force2Ddimension);
+    }
+
+    private static Map<String, Object> filterSettings(Map<String, Object> options, boolean force2D, int dim) {
+        Map<String, Object> m = new LinkedHashMap<>(options);
+        m.put("force2D", force2D);
+        m.put("force2Ddimension", dim);
+        return m;
+    }
+
+    /** The image-type names (feature prefixes) of the enabled types, e.g. {@code [original, wavelet-LH, …]}. */
+    public List<String> imageTypeNames() {
+        return ImageTypes.imageTypeNames(imageTypes, filterSettings());
     }
 
     /** pyradiomics' defaults, all 2D feature classes, the original image only, clipping to the image's percentiles. */
@@ -131,9 +180,11 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         b.gldmA = gldmA;
         b.minimumROIDimensions = minimumROIDimensions;
         b.minimumROISize = minimumROISize;
+        b.force2D = force2D;
+        b.force2Ddimension = force2Ddimension;
         b.clip = clip;
         b.enabledFeatures = new LinkedHashMap<>(enabledFeatures);
-        b.imageTypes = new LinkedHashMap<>(imageTypes);
+        b.imageTypes = imageTypes;
         b.filterOptions = new LinkedHashMap<>(filterOptions);
         b.preprocessing = preprocessing;
         return b;
@@ -141,7 +192,8 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
 
     /**
      * These settings with an image type's custom settings applied, as pyradiomics does
-     * ({@code args = settings.copy(); args.update(customKwargs)}); filter parameters are ignored here.
+     * ({@code args = settings.copy(); args.update(customKwargs)}); filter parameters are ignored here (the filter
+     * reads them, {@link ImageType#filter}), force2D is applied to both.
      */
     public RadiomicsSettings withOverrides(Map<String, Object> custom) {
         if (custom.isEmpty()) {
@@ -188,11 +240,14 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         canon.put("gldm_a", Integer.toString(gldmA));
         canon.put("minimumROIDimensions", Integer.toString(minimumROIDimensions));
         canon.put("minimumROISize", String.valueOf(minimumROISize));
+        canon.put("force2D", force2D + "/" + force2Ddimension);
         canon.put("clip", clip.cliName());
         Map<String, String> ef = new LinkedHashMap<>();
         enabledFeatures.forEach((k, v) -> ef.put(k.pyName(), v.toString()));
         canon.put("featureClass", ef.toString());
-        canon.put("imageType", canonical(imageTypes));
+        // the image types in order, each with its custom settings: part of the cache key
+        canon.put("imageType", imageTypes.stream().map(t -> t.name() + canonical(t.customSettings())).toList()
+                .toString());
         canon.put("filterOptions", canonical(filterOptions));
         canon.put("preprocessing", preprocessing.toString());
         try {
@@ -226,9 +281,11 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         int gldmA;
         int minimumROIDimensions = 2;
         Integer minimumROISize;
+        boolean force2D;
+        int force2Ddimension;
         ClipMode clip = ClipMode.IMAGE;
         Map<FeatureClass, List<String>> enabledFeatures;
-        Map<String, Map<String, Object>> imageTypes;
+        List<ImageType> imageTypes;
         Map<String, Object> filterOptions = new LinkedHashMap<>();
         Preprocessing preprocessing = Preprocessing.NONE;
 
@@ -291,9 +348,28 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
             return this;
         }
 
-        /** Image type → custom settings; replaces the default ({@code Original} only). */
-        public Builder optImageTypes(Map<String, Map<String, Object>> v) {
-            imageTypes = new LinkedHashMap<>(v);
+        /**
+         * A pyradiomics {@code imageType} section (type → custom settings, in order; see
+         * {@link ImageTypes#fromParameters}); replaces the default ({@code Original} only).
+         */
+        public Builder optImageTypes(Map<String, ?> section) {
+            imageTypes = ImageTypes.fromParameters(section);
+            return this;
+        }
+
+        /** The enabled image types in order; replaces the default ({@code Original} only). */
+        public Builder optImageTypes(List<ImageType> v) {
+            imageTypes = List.copyOf(v);
+            return this;
+        }
+
+        public Builder optForce2D(boolean v) {
+            force2D = v;
+            return this;
+        }
+
+        public Builder optForce2Ddimension(int v) {
+            force2Ddimension = v;
             return this;
         }
 
@@ -315,13 +391,12 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
                     ef.put(c, List.of());
                 }
             }
-            Map<String, Map<String, Object>> it = imageTypes;
+            List<ImageType> it = imageTypes;
             if (it == null) {
-                it = new LinkedHashMap<>();
-                it.put("Original", Map.of());
+                it = ImageTypes.fromParameters(Map.of());
             }
             return new RadiomicsSettings(binWidth, binCount, label, voxelArrayShift, distances, symmetricalGLCM,
-                    gldmA, minimumROIDimensions, minimumROISize, clip, ef, it, filterOptions, preprocessing);
+                    gldmA, minimumROIDimensions, minimumROISize, force2D, force2Ddimension, clip, ef, it, filterOptions, preprocessing);
         }
     }
 }

@@ -51,17 +51,61 @@ class RadiomicsCommandTest {
     }
 
     @Test
+    void clipNoneWithTheDefaultParameterFileEqualsPyradiomicsOnEveryImageType() throws Exception {
+        Run r = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--clip", "none",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode got = new ObjectMapper().readTree(r.out());
+        JsonNode want = null;
+        try (InputStream in = getClass().getResourceAsStream("/radiomics/pyradiomics_filtered_reference.json")) {
+            for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
+                if (c.get("name").asText().equals("shared500_nodus_default")) {
+                    want = c.get("features");
+                }
+            }
+        }
+        assertThat(got.size()).isEqualTo(want.size()).isEqualTo(1404);
+        JsonNode w = want;
+        want.fieldNames().forEachRemaining(f -> assertThat(got.get(f).asDouble())
+                .as(f).isCloseTo(w.get(f).asDouble(), org.assertj.core.api.Assertions.within(
+                        1e-9 * Math.max(1, Math.abs(w.get(f).asDouble())))));
+    }
+
+    @Test
+    void spacingChangesLogAndShapeButNotTheOriginalTexture() throws Exception {
+        Run one = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--format", "json");
+        Run half = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--format", "json",
+                "--spacing", "0.5");
+        assertThat(half.code()).as(half.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(one.out());
+        JsonNode b = new ObjectMapper().readTree(half.out());
+        // pixel area 0.25 mm²; σ in mm covers twice the pixels; texture of the original does not use spacing
+        assertThat(b.get("original_shape2D_PixelSurface").asDouble())
+                .isEqualTo(a.get("original_shape2D_PixelSurface").asDouble() / 4);
+        assertThat(b.get("original_glcm_Contrast").asDouble()).isEqualTo(a.get("original_glcm_Contrast").asDouble());
+        assertThat(b.get("log-sigma-2-0-mm-3D_firstorder_Mean").asDouble())
+                .isNotEqualTo(a.get("log-sigma-2-0-mm-3D_firstorder_Mean").asDouble());
+    }
+
+    @Test
     void csvRowsAndBadInput() throws Exception {
         Run r = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--bin-width", "5");
         assertThat(r.code()).isZero();
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).isEqualTo("feature,value");
         assertThat(lines[1]).startsWith("original_shape2D_Elongation,");
-        assertThat(lines).hasSize(1 + 102);
+        // no --params: the Nodus default file, 15 images × 93 + 9 shape features
+        assertThat(lines).hasSize(1 + 1404);
+        assertThat(r.out()).contains("\nwavelet-LH_firstorder_Mean,", "\nlog-sigma-2-0-mm-3D_glszm_ZoneEntropy,",
+                "\nsquare_glcm_Contrast,", "\ngradient_gldm_DependenceEntropy,");
         Run bad = run("radiomics", "--image", res("image.png"), "--mask", res("image.png"), "--label", "300");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().lines().count()).isEqualTo(1);
         assertThat(bad.err()).contains("image.png");
+        Run badSpacing = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--spacing",
+                "0,1");
+        assertThat(badSpacing.code()).isEqualTo(2);
+        assertThat(badSpacing.err()).contains("--spacing");
         Run badClip = run("radiomics", "--image", res("image.png"), "--mask", res("mask.png"), "--clip", "roi");
         assertThat(badClip.code()).isEqualTo(2);
         assertThat(badClip.err()).contains("clip");

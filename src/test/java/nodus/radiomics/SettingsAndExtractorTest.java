@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import nodus.imaging.ClipMode;
 import nodus.imaging.GrayImage;
 import nodus.imaging.Mask;
+import nodus.radiomics.filter.ImageType;
+import nodus.radiomics.filter.SquareFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +48,15 @@ class SettingsAndExtractorTest {
                 """));
         assertThat(s.binWidth()).isEqualTo(5);
         assertThat(s.label()).isEqualTo(2);
-        assertThat(s.imageTypes().keySet()).containsExactly("Original", "LoG", "Wavelet");
-        assertThat(s.imageTypes().get("LoG").get("sigma")).isEqualTo(List.of(2.0, 3.0));
-        assertThat(s.withOverrides(s.imageTypes().get("Wavelet")).binWidth()).isEqualTo(10);
+        assertThat(s.imageTypes()).extracting(ImageType::name).containsExactly("Original", "LoG", "Wavelet");
+        assertThat(s.imageTypes().get(1).customSettings().get("sigma")).isEqualTo(List.of(2.0, 3.0));
+        assertThat(s.withOverrides(s.imageTypes().get(2).customSettings()).binWidth()).isEqualTo(10);
+        assertThat(s.withOverrides(s.imageTypes().get(2).customSettings()).force2D()).isTrue();
         assertThat(s.filterOptions()).containsEntry("wavelet", "coif1");
+        assertThat(s.force2D()).isTrue();
+        // force2D on a 2D image: pyradiomics' wavelet transforms one axis only
+        assertThat(s.imageTypeNames()).containsExactly("original", "log-sigma-2-0-mm-3D", "log-sigma-3-0-mm-3D",
+                "wavelet-H", "wavelet-L");
         assertThat(s.featuresOf(FeatureClass.FIRSTORDER)).containsExactly("Mean", "Kurtosis");
         assertThat(s.featuresOf(FeatureClass.GLCM)).hasSize(24);
         assertThat(s.featuresOf(FeatureClass.SHAPE2D)).isEmpty();
@@ -128,33 +136,69 @@ class SettingsAndExtractorTest {
     @Test
     void filteredImagesArePrefixedAndShapeIsComputedOnce() {
         RadiomicsCase c = cases(1).get(0);
-        RadiomicsSettings s = RadiomicsSettings.builder().optClip(ClipMode.NONE)
-                .optImageTypes(Map.of("Original", Map.of(), "Square", Map.of()))
-                .optImageTypes(new java.util.LinkedHashMap<>(Map.of("Original", Map.of())) {{
-                        put("Square", Map.of("binWidth", 1000));
-                    }}).build();
-        ImageTypeProvider square = (type, options, image, mask) -> {
-            double[] p = image.pixels();
-            for (int i = 0; i < p.length; i++) {
-                p[i] = p[i] * p[i];
-            }
-            return List.of(new NamedImage("square", image.withPixels(p)));
-        };
-        Map<String, Double> f = RadiomicsExtractor.builder().setSettings(s).optImageTypeProvider(square).build()
-                .extract(c).features();
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("Original", Map.of());
+        section.put("Square", Map.of("binWidth", 1000));
+        RadiomicsSettings s = RadiomicsSettings.builder().optClip(ClipMode.NONE).optImageTypes(section).build();
+        Map<String, Double> f = RadiomicsExtractor.builder().setSettings(s).build().extract(c).features();
         assertThat(f.keySet().stream().filter(k -> k.contains("shape2D")).count()).isEqualTo(9);
         assertThat(f).containsKey("square_glcm_Contrast").containsKey("original_glcm_Contrast");
         assertThat(f.keySet().stream().filter(k -> k.startsWith("square_")).count()).isEqualTo(93);
         // the Square type's binWidth override (1000) applies to its features only
-        double[] sq = c.image().pixels();
-        for (int i = 0; i < sq.length; i++) {
-            sq[i] = sq[i] * sq[i];
-        }
-        Map<String, Double> direct = RadiomicsFeatures.compute(List.of(new NamedImage("square",
-                c.image().withPixels(sq))), c.mask(), s.toBuilder().optBinWidth(1000).build());
+        GrayImage sq = new SquareFilter().apply(c.image()).get(0).image();
+        Map<String, Double> direct = RadiomicsFeatures.compute(List.of(new NamedImage("square", sq)), c.mask(),
+                s.toBuilder().optBinWidth(1000).build());
         assertThat(f.get("square_glcm_Contrast")).isEqualTo(direct.get("square_glcm_Contrast"));
-        assertThatThrownBy(() -> RadiomicsExtractor.builder().setSettings(s).build().extract(c))
-                .hasMessageContaining("Square");
+        assertThat(f.get("original_glcm_Contrast")).isEqualTo(RadiomicsFeatures.compute(c.image(), c.mask(), s)
+                .get("original_glcm_Contrast"));
+    }
+
+    @Test
+    void imageTypeConfigurationIsPartOfTheCacheKey() {
+        RadiomicsSettings a = RadiomicsSettings.builder().optImageTypes(Map.of("LoG", Map.of("sigma", List.of(1.0))))
+                .build();
+        RadiomicsSettings b = RadiomicsSettings.builder().optImageTypes(Map.of("LoG", Map.of("sigma", List.of(2.0))))
+                .build();
+        RadiomicsSettings c = RadiomicsSettings.builder().optImageTypes(Map.of("LoG", Map.of("sigma", List.of(1.0),
+                "binWidth", 5))).build();
+        RadiomicsSettings d = a.toBuilder().optFilterOption("sigma", List.of(3.0)).build();
+        RadiomicsSettings e = a.toBuilder().optForce2D(true).build();
+        assertThat(List.of(a.hash(), b.hash(), c.hash(), d.hash(), e.hash(), RadiomicsSettings.defaults().hash()))
+                .doesNotHaveDuplicates();
+        assertThat(a.hash()).isEqualTo(RadiomicsSettings.builder()
+                .optImageTypes(Map.of("LoG", Map.of("sigma", List.of(1.0)))).build().hash());
+    }
+
+    @Test
+    void nodusDefaultParameterFileGivesThe1404FeatureSet() {
+        RadiomicsSettings s = RadiomicsParamsYaml.nodusDefault();
+        assertThat(s.imageTypeNames()).containsExactly("original", "log-sigma-1-0-mm-3D", "log-sigma-2-0-mm-3D",
+                "log-sigma-3-0-mm-3D", "log-sigma-4-0-mm-3D", "log-sigma-5-0-mm-3D", "wavelet-LH", "wavelet-HL",
+                "wavelet-HH", "wavelet-LL", "square", "squareroot", "logarithm", "exponential", "gradient");
+        int perImage = 0;
+        for (FeatureClass fc : FeatureClass.values()) {
+            if (fc != FeatureClass.SHAPE2D) {
+                perImage += s.featuresOf(fc).size();
+            }
+        }
+        assertThat(perImage).isEqualTo(93);
+        assertThat(s.featuresOf(FeatureClass.SHAPE2D)).hasSize(9);
+        assertThat(s.clip()).isEqualTo(ClipMode.IMAGE);
+        assertThat(s.binWidth()).isEqualTo(25);
+    }
+
+    @Test
+    void badImageTypeSettingsFailAtLoadTimeNamingTheType() throws Exception {
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("imageType:\n  LBP2D: {}\n")))
+                .hasMessageContaining("LBP2D");
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("imageType:\n  Wavelet: {wavelet: haar}\n")))
+                .hasMessageContaining("Wavelet").hasMessageContaining("haar");
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("imageType:\n  LoG: {sigma: [1.0], binWdth: 5}\n")))
+                .hasMessageContaining("LoG").hasMessageContaining("binWdth");
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("setting:\n  force2Ddimension: 2\n")))
+                .hasMessageContaining("force2Ddimension");
+        assertThatThrownBy(() -> RadiomicsParamsYaml.read(yaml("imageType:\n  Square: {binWidth: -1}\n")))
+                .hasMessageContaining("Square").hasMessageContaining("binWidth");
     }
 
     @Test

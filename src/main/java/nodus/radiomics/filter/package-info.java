@@ -3,7 +3,10 @@
  * pyradiomics 3.0.1's {@code imageoperations.get*Image} (checked in {@code FilterReferenceTest}; LoG and gradient
  * bit for bit, the others to ~1e-13 relative).
  *
- * <p>Use from the extractor:
+ * <p>{@code nodus.radiomics.RadiomicsExtractor} uses this package for every enabled image type: the
+ * {@code imageType} section of a parameter file is read by {@link nodus.radiomics.filter.ImageTypes#fromParameters}
+ * into {@code RadiomicsSettings.imageTypes()}, and the general filter settings are
+ * {@code RadiomicsSettings.filterSettings()}. This package depends on {@code nodus.imaging} only. In outline:
  * <pre>{@code
  * List<ImageType> types = ImageTypes.fromParameters(params.imageType());   // ordered, pyradiomics defaults
  * for (ImageType type : types) {
