@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RadiomicsCommand.class,
-                EvaluateCommand.class
+                EvaluateCommand.class,
+                ModelsCommand.class
         })
 public final class NodusCli implements Runnable {
 

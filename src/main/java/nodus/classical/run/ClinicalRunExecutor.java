@@ -12,9 +12,12 @@ import nodus.cohort.study.StudyDataSource;
 import nodus.experiment.RunKind;
 import nodus.experiment.jobs.RunContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** CLINICAL runs: screening at P &lt; 0.1 on TRAIN → dummy coding → z-score → LASSO-CV; P for every case. */
+// ordered first: a bean for the same kind without an order (e.g. a test's stub) comes later and replaces it
+@Order(0)
 @Component
 class ClinicalRunExecutor extends ClassicalRunExecutor {
 

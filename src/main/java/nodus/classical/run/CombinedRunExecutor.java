@@ -19,6 +19,7 @@ import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.jobs.RunContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  * run, and the provenance says so) → z-score → LASSO-CV → SVM (Platt) or LR, chosen on VALIDATION (or fixed by the
  * spec); the choice, both validation AUCs and the reason are recorded.
  */
+// ordered first: a bean for the same kind without an order (e.g. a test's stub) comes later and replaces it
+@Order(0)
 @Component
 class CombinedRunExecutor extends ClassicalRunExecutor {
 

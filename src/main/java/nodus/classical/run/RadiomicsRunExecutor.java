@@ -11,9 +11,12 @@ import nodus.cohort.study.StudyDataSource;
 import nodus.experiment.RunKind;
 import nodus.experiment.jobs.RunContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** RADIOMICS runs: features of every case → signature fitted on TRAIN → P = logistic(radscore) for every case. */
+// ordered first: a bean for the same kind without an order (e.g. a test's stub) comes later and replaces it
+@Order(0)
 @Component
 class RadiomicsRunExecutor extends ClassicalRunExecutor {
 
