@@ -30,6 +30,9 @@ public final class CombinedModel {
 
     public enum Kind { LOGISTIC_REGRESSION, SVM }
 
+    /** How the final model is picked: by validation AUC (AUTO), or fixed by the researcher (SVM or LR). */
+    public enum Mode { AUTO, SVM, LR }
+
     /** The recorded model choice. */
     public record Choice(Kind chosen, double validationAucLr, double validationAucSvm, String reason,
                          FittedOn choseOn) {
@@ -48,7 +51,7 @@ public final class CombinedModel {
          * P(positive) for each case of {@code base} (clinical columns + radscore, any part).
          */
         public double[] probability(FeatureTable base, DeepFeatureSource deep) {
-            FeatureTable z = zscore.apply(inputs(base, deep, pca));
+            FeatureTable z = zscore.apply(inputs(base, pca == null ? null : deep, pca));
             return choice.chosen() == Kind.SVM ? svm.probability(z) : lasso.model().probability(z);
         }
     }
@@ -64,9 +67,20 @@ public final class CombinedModel {
      * @param deep           deep features of every case
      */
     public static Fitted fit(PartTable trainBase, PartTable validationBase, DeepFeatureSource deep, Spec spec) {
+        return fit(trainBase, validationBase, deep, spec, Mode.AUTO);
+    }
+
+    /**
+     * As {@link #fit(PartTable, PartTable, DeepFeatureSource, Spec)}, with the choice mode; {@code deep} may be null
+     * (no deep-learning run given): then the inputs are the base columns only and no PCA is fitted. With a fixed
+     * mode both validation AUCs are still computed and recorded, the model is the one the researcher fixed.
+     */
+    public static Fitted fit(PartTable trainBase, PartTable validationBase, DeepFeatureSource deep, Spec spec,
+                             Mode mode) {
         LeakageGuard.fitOn("combined-model", trainBase);
         LeakageGuard.requireDisjoint(validationBase, trainBase.table());
-        Pca.Model pca = Pca.fit(trainBase.with(deep.table(trainBase.table())), spec.pcaComponents());
+        Pca.Model pca = deep == null ? null
+                : Pca.fit(trainBase.with(deep.table(trainBase.table())), spec.pcaComponents());
         FeatureTable trainInputs = inputs(trainBase.table(), deep, pca);
         ZScore.Params z = ZScore.fit(trainBase.with(trainInputs));
         FeatureTable zTrain = z.apply(trainInputs);
@@ -83,16 +97,24 @@ public final class CombinedModel {
         int[] yVal = zVal.labels();
         double aucLr = RankAuc.auc(lasso.model().linearPredictor(zVal), yVal);
         double aucSvm = RankAuc.auc(svm.probability(zVal), yVal);
-        Kind chosen = aucSvm > aucLr ? Kind.SVM : Kind.LOGISTIC_REGRESSION;
+        Kind chosen = switch (mode) {
+            case AUTO -> aucSvm > aucLr ? Kind.SVM : Kind.LOGISTIC_REGRESSION;
+            case SVM -> Kind.SVM;
+            case LR -> Kind.LOGISTIC_REGRESSION;
+        };
+        String rule = mode == Mode.AUTO ? "higher validation AUC; ties → LR" : "fixed by the spec (model " + mode + ")";
         String reason = String.format(Locale.ROOT,
-                "validation AUC: SVM %.4f vs LR %.4f on %d validation cases → %s (higher validation AUC; ties → LR). "
+                "validation AUC: SVM %.4f vs LR %.4f on %d validation cases → %s (%s). "
                         + "The study chose on its test cohort; Nodus never looks at the test part for this choice.",
-                aucSvm, aucLr, zVal.rows(), chosen);
+                aucSvm, aucLr, zVal.rows(), chosen, rule);
         return new Fitted(pca, z, lasso, svm, new Choice(chosen, aucLr, aucSvm, reason, choseOn));
     }
 
     /** base columns + PCA projection of the deep features, same cases. */
     static FeatureTable inputs(FeatureTable base, DeepFeatureSource deep, Pca.Model pca) {
+        if (pca == null) {
+            return base;
+        }
         return base.withColumns(pca.project(deep.table(base), PC_PREFIX));
     }
 }

@@ -2,9 +2,8 @@ package nodus.classical;
 
 /**
  * Two-group univariate test used to screen clinical variables (positives vs negatives of the TRAIN part).
- * A small port so that the screening does not depend on which statistics implementation is wired in: today
- * {@link CommonsUnivariateTests}; later an adapter over {@code nodus.statistics.UnivariateTests}, e.g.
- * {@code (f, type, pos, neg) -> type == CONTINUOUS ? tests.mannWhitneyU(pos, neg).p() : tests.chiSquare(...).p()}.
+ * A small port so that the screening does not depend on which statistics implementation is wired in; the default
+ * is {@link StatisticsUnivariateTests}, an adapter over {@code nodus.statistics.UnivariateTests}.
  */
 @FunctionalInterface
 public interface UnivariatePTest {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
-                RadiomicsCommand.class
+                RadiomicsCommand.class,
+                ModelsCommand.class
         })
 public final class NodusCli implements Runnable {
 

@@ -18,7 +18,7 @@ class ClinicalAndCombinedModelTest {
     void clinicalModelScreensOnTrainAndPredicts() {
         FeatureTable clinicalTrain = train.select(List.of("age", "size", "category", "noise"));
         ClinicalModel.Fitted m = ClinicalModel.fit(PartTable.train(clinicalTrain),
-                new ClinicalModel.Spec(0.1, Synthetic.TYPES, LassoCv.Spec.standard(5)), new CommonsUnivariateTests());
+                new ClinicalModel.Spec(0.1, Synthetic.TYPES, LassoCv.Spec.standard(5)), new StatisticsUnivariateTests());
         assertThat(m.screening().entries()).hasSize(4);
         assertThat(m.screening().kept()).contains("size", "age"); // the strong effects (0.8 sd and 1 sd); "noise" may pass by chance (P(p < 0.1) = 0.1)
         assertThat(m.screening().fittedOn().caseIdHash()).isEqualTo(train.caseIdHash());
@@ -30,7 +30,7 @@ class ClinicalAndCombinedModelTest {
 
     @Test
     void commonsScreeningTestsGiveSensiblePValues() {
-        CommonsUnivariateTests t = new CommonsUnivariateTests();
+        StatisticsUnivariateTests t = new StatisticsUnivariateTests();
         // identical groups → no evidence; clearly shifted groups → strong evidence
         assertThat(t.pValue("x", VariableType.CONTINUOUS, new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4}))
                 .isGreaterThan(0.9);

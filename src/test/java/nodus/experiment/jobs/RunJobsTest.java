@@ -95,7 +95,10 @@ class RunJobsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> runs.find(slow.id()).orElseThrow().status().isTerminal());
         assertThat(runs.find(slow.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
 
+        // every run kind has an executor bean in the full application (classical, deeplearning), so the missing-
+        // executor path is checked on a handler that knows none, right after launch (before the worker polls)
         Run orphan = runs.launch(new NewRun(exp, "no executor", RunKind.COMBINED, "t", "demo@1", "h", "{}", 1L));
+        new ExecuteRunHandler(runs, List.of()).run(new ExecuteRun(orphan.id()));
         await().atMost(Duration.ofSeconds(60)).until(() -> runs.find(orphan.id()).orElseThrow().status().isTerminal());
         assertThat(runs.find(orphan.id()).orElseThrow().statusMessage()).contains("no executor for COMBINED");
     }
