@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 + "the web app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                EvaluateCommand.class
+                EvaluateCommand.class,
+                RadiomicsCommand.class
         })
 public final class NodusCli implements Runnable {
 
