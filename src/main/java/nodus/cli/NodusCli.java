@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
-                RadiomicsCommand.class
+                RadiomicsCommand.class,
+                ImportCommand.class,
+                DemoCommand.class
         })
 public final class NodusCli implements Runnable {
 
