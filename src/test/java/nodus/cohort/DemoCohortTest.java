@@ -1,6 +1,7 @@
 package nodus.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -26,12 +27,115 @@ class DemoCohortTest {
 
     @Autowired
     CohortService cohorts;
+    @Autowired
+    SplitService splits;
+    @Autowired
+    BaselineService baseline;
+
+    private Cohort demo() {
+        return cohorts.list().stream().filter(c -> c.name().equals(DemoCohortService.COHORT_NAME)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void sameSeedGivesTheSameSplitWithinOneCaseOfSixTwoTwoPerClass() {
+        Cohort demo = demo();
+        String task = DemoCohortService.TASK_THREE_CLASS;
+        Split a = splits.create(demo.id(), task, SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 42, List.of(), null);
+        Split b = splits.create(demo.id(), task, SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 42, List.of(), "again");
+        Split c = splits.create(demo.id(), task, SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 43, List.of(), null);
+        assertThat(b.contentHash()).isEqualTo(a.contentHash());
+        assertThat(splits.assignments(b.id()).values()).containsExactlyElementsOf(splits.assignments(a.id()).values());
+        assertThat(c.contentHash()).isNotEqualTo(a.contentHash());
+        assertThat(a.contentHash()).matches("[0-9a-f]{64}");
+
+        Map<Part, long[]> balance = splits.classBalance(a.id());
+        long[] classTotals = {215, 33, 52};
+        double[] ratio = {0.6, 0.2, 0.2};
+        Part[] parts = {Part.TRAIN, Part.VALIDATION, Part.TEST};
+        for (int p = 0; p < 3; p++) {
+            for (int k = 0; k < 3; k++) {
+                assertThat(Math.abs(balance.get(parts[p])[k] - classTotals[k] * ratio[p])).as("%s class %d", parts[p], k)
+                        .isLessThan(1.0);
+            }
+        }
+        // Recomputing the hash from the stored assignment gives the stored hash (patient ids per part).
+        Map<String, Part> byPatient = new java.util.HashMap<>();
+        Map<Long, Part> assignment = splits.assignments(a.id());
+        cohorts.cases(demo.id()).forEach(cs -> byPatient.put(cs.patientKey(), assignment.get(cs.id())));
+        assertThat(SplitHash.of(byPatient)).isEqualTo(a.contentHash());
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void balancedFourToOneSplitAndTable1PerPart() {
+        Cohort demo = demo();
+        Split s = splits.create(demo.id(), DemoCohortService.TASK_N0_VS_NPLUS, SplitScheme.TRAIN_TEST_4_1, 7,
+                List.of("tumour_size_mm", "axillary_us"), null);
+        assertThat(s.balanceVariables()).containsExactly("tumour_size_mm", "axillary_us");
+        Map<Part, long[]> balance = splits.classBalance(s.id());
+        assertThat(balance).containsOnlyKeys(Part.TRAIN, Part.TEST);
+        assertThat(balance.get(Part.TRAIN)).containsExactly(172, 68);
+        assertThat(balance.get(Part.TEST)).containsExactly(43, 17);
+        Table1 t = baseline.table1(demo.id(), DemoCohortService.TASK_N0_VS_NPLUS, s.id());
+        assertThat(t.parts()).containsExactly("Training", "Test");
+        assertThat(t.classes()).containsExactly("N0", "N+(≥1)");
+        assertThat(t.rows()).extracting(Table1.Row::variable).contains("age", "tumour_size_mm", "axillary_us", "ki67");
+        assertThat(t.rows()).extracting(Table1.Row::variable).doesNotContain("aln_status");
+        // The demo's size difference between N0 and N+ is built in: it must show in the training part.
+        Table1.Row size = t.rows().stream().filter(r -> r.variable().equals("tumour_size_mm")).findFirst().orElseThrow();
+        assertThat(size.p()[0]).isLessThan(0.05);
+        Correlation.Matrix m = baseline.correlation(demo.id());
+        assertThat(m.names()).contains("age", "tumour_size_mm", "vascularity").doesNotContain("quadrant");
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void aUsedSplitIsFrozen() {
+        Cohort demo = demo();
+        Split s = splits.create(demo.id(), DemoCohortService.TASK_LOW_VS_HIGH, SplitScheme.TRAIN_VALIDATION_TEST_6_2_2,
+                1, List.of(), null);
+        splits.rename(s.id(), "renamed while unused");
+        assertThat(splits.find(s.id()).name()).isEqualTo("renamed while unused");
+        String hash = splits.markUsed(s.id());
+        assertThat(hash).isEqualTo(s.contentHash());
+        assertThat(splits.find(s.id()).used()).isTrue();
+        assertThatThrownBy(() -> splits.rename(s.id(), "x")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("frozen");
+        assertThatThrownBy(() -> splits.delete(s.id())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> splits.requireEditable(s.id())).isInstanceOf(IllegalStateException.class);
+        assertThat(splits.markUsed(s.id())).isEqualTo(hash);
+        assertThat(splits.assignments(s.id())).hasSize(85);
+        Split other = splits.create(demo.id(), DemoCohortService.TASK_LOW_VS_HIGH, SplitScheme.TRAIN_TEST_4_1, 1,
+                List.of(), null);
+        splits.delete(other.id());
+        assertThatThrownBy(() -> splits.find(other.id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void revisingACohortMakesANewVersion() {
+        Cohort v1 = demo();
+        Cohort v2 = cohorts.revise(v1.id(), "smaller tumours only",
+                List.of(Rule.include("tumour_size_mm", Rule.Op.LE, "20")), v1.tasks());
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.name()).isEqualTo(v1.name());
+        assertThat(cohorts.cases(v2.id()).size()).isLessThan(cohorts.cases(v1.id()).size());
+        assertThat(cohorts.cases(v1.id())).hasSize(300);
+        assertThat(cohorts.versions(v1.name())).extracting(Cohort::version).containsExactly(1, 2);
+    }
+
+    @Test
+    void supervisorCannotCreateSplits() {
+        assertThatThrownBy(() -> splits.create(demo().id(), DemoCohortService.TASK_N0_VS_NPLUS,
+                SplitScheme.TRAIN_TEST_4_1, 1, List.of(), null))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
 
     @Test
     void freshStartHasTheDemoCohortWithThreeTasks() {
-        List<Cohort> all = cohorts.list();
-        assertThat(all).extracting(Cohort::name).containsExactly(DemoCohortService.COHORT_NAME);
-        Cohort demo = all.get(0);
+        Cohort demo = cohorts.versions(DemoCohortService.COHORT_NAME).get(0);
         assertThat(demo.version()).isEqualTo(1);
         assertThat(demo.tasks()).extracting(Task::name).containsExactly(DemoCohortService.TASK_N0_VS_NPLUS,
                 DemoCohortService.TASK_LOW_VS_HIGH, DemoCohortService.TASK_THREE_CLASS);
