@@ -85,6 +85,19 @@ public class CohortService {
         return labels;
     }
 
+    /** A page of a cohort's cases, for lazy grids. */
+    @PermitAll
+    public List<ClinicalCase> casesPage(long cohortId, int offset, int limit) {
+        return cases(cohortId).stream().skip(offset).limit(limit).toList();
+    }
+
+    /** A PNG thumbnail (at most {@code size} px) of a case image with its mask outlined. */
+    @PermitAll
+    public byte[] thumbnail(long datasetId, CaseImage image, int size) {
+        return Thumbnails.png(file(datasetId, image.imagePath()),
+                image.maskPath() == null ? null : file(datasetId, image.maskPath()), size);
+    }
+
     /** The absolute path of a stored image or mask (relative path from a {@link CaseImage}). */
     @PermitAll
     public Path file(long datasetId, String relativePath) {
