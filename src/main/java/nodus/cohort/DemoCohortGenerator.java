@@ -117,8 +117,9 @@ public final class DemoCohortGenerator {
         int digits = Integer.toString(n).length();
         for (int i = 0; i < n; i++) {
             int label = labels.get(i);
-            // One Random per case, derived from the seed: a case does not change when n changes.
-            Random r = new Random(seed * 1_000_003L + i);
+            // One Random per case, derived from the seed: a case does not change when n changes. The seed is
+            // scrambled (SplitMix64) because java.util.Random's first outputs for adjacent seeds are correlated.
+            Random r = new Random(mix64(seed + 0x9E3779B97F4A7C15L * (i + 1)));
             Map<String, String> values = new LinkedHashMap<>();
             values.put("age", Long.toString(Math.round(clamp(AGE[label][0] + AGE[label][1] * r.nextGaussian(), 25, 85))));
             double sizeMm = clamp(SIZE[label][0] + SIZE[label][1] * r.nextGaussian(), 5, 50);
@@ -135,6 +136,13 @@ public final class DemoCohortGenerator {
             cases.add(new DemoCase(id, label, values, img.image(), img.mask()));
         }
         return cases;
+    }
+
+    /** The SplitMix64 finaliser (Steele, Lea &amp; Flood 2014): spreads adjacent seeds over all 64 bits. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static int draw(Random r, double[] probs) {

@@ -172,5 +172,25 @@ class DemoCohortTest {
             assertThat(a.get(i).mask()).isEqualTo(b.get(i).mask());
         }
         assertThat(DemoCohortGenerator.classSizes(892)).containsExactly(639, 98, 155);
+        // The drawn variables follow the generator's per-class distributions (not collapsed by seeding).
+        var all = DemoCohortGenerator.generate(300, 32, 20230701);
+        double[] sizeMean = new double[3];
+        double[] ageMean = new double[3];
+        int[] n = new int[3];
+        java.util.Set<String> ages = new java.util.HashSet<>();
+        for (var c : all) {
+            sizeMean[c.labelIndex()] += Double.parseDouble(c.values().get("tumour_size_mm"));
+            ageMean[c.labelIndex()] += Double.parseDouble(c.values().get("age"));
+            ages.add(c.values().get("age"));
+            n[c.labelIndex()]++;
+        }
+        for (int k = 0; k < 3; k++) {
+            sizeMean[k] /= n[k];
+            ageMean[k] /= n[k];
+        }
+        assertThat(ageMean[0]).isBetween(47.0, 52.0);
+        assertThat(sizeMean[0]).isBetween(16.5, 20.5);
+        assertThat(sizeMean[0]).isLessThan(sizeMean[1]).isLessThan(sizeMean[2]);
+        assertThat(ages.size()).isGreaterThan(30);
     }
 }
