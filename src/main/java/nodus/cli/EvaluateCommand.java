@@ -1,8 +1,5 @@
 package nodus.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,11 +84,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--roc", description = "Include every ROC point in the JSON output.")
     boolean roc;
 
+    @Option(names = "--timing", description = "Print elapsed times (command, since JVM start) to standard error.")
+    boolean timing;
+
+    private long readNanos;
+    private long statisticsNanos;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> json;
+        long start = System.nanoTime();
+        long startCpu = timing ? threadCpu() : 0;
         try {
             json = evaluate();
         } catch (IllegalArgumentException e) {
@@ -103,14 +108,25 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try {
-            out.println(format.equals("json") ? toJson(json) : TextReport.render(json));
-        } catch (JsonProcessingException e) {
-            err.println("nodus evaluate: cannot write JSON: " + e.getMessage());
-            return 1;
-        }
+        out.println(format.equals("json") ? JsonWriter.write(json) : TextReport.render(json));
         out.flush();
+        if (timing) {
+            // Wall time since the JVM started (launcher, class loading, reading, statistics, output).
+            // Main-thread CPU time is shown too: on a loaded machine wall time measures the other processes.
+            err.printf(Locale.ROOT, "nodus evaluate: %d cases, %d ms in command (reading %s %d ms, "
+                            + "statistics of A %d ms), %d ms since JVM start "
+                            + "(main thread CPU %d ms in command, %d ms since JVM start)%n",
+                    json.get("n"), (System.nanoTime() - start) / 1_000_000, predictions.getFileName(),
+                    (readNanos - start) / 1_000_000, statisticsNanos / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                    (threadCpu() - startCpu) / 1_000_000, threadCpu() / 1_000_000);
+            err.flush();
+        }
         return 0;
+    }
+
+    private static long threadCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     Map<String, Object> evaluate() {
@@ -127,6 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--unpaired needs --compare");
         }
         PredictionsCsv a = PredictionsCsv.read(predictions);
+        readNanos = System.nanoTime();
         ThresholdRule rule = ThresholdRule.youden();
         if (threshold != null && threshold.fixed != null) {
             if (!(threshold.fixed >= 0 && threshold.fixed <= 1)) {
@@ -143,7 +160,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .optThreshold(rule)
                 .optBootstrap(bootstrap, seed)
                 .build();
+        long t = System.nanoTime();
         BinaryEvaluation e = BinaryEvaluation.evaluate(a.labels(), a.scores(), options);
+        statisticsNanos = System.nanoTime() - t;
         Map<String, Object> j = Json.evaluation(a.name(), e, roc);
         if (compare != null) {
             PredictionsCsv b = PredictionsCsv.read(compare);
@@ -175,6 +194,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         d.put("z", Json.num(t.z()));
         d.put("p", Json.num(t.p()));
         d.put("paired", t.paired());
+        d.put("distribution", t.paired() ? "normal" : "t");
+        if (!t.paired()) {
+            d.put("df", Json.num(t.df()));
+        }
         d.put("auc_diff", t.difference());
         d.put("ci95", Json.pair(t.ciLow(), t.ciHigh()));
         j.put("delong_test", d);
@@ -197,10 +220,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             out[i] = b.scores()[index.get(a.ids().get(i))];
         }
         return out;
-    }
-
-    private static String toJson(Map<String, Object> json) throws JsonProcessingException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }
 
     /** The JSON shape (keys of issue 4); NaN and ±∞ become null because JSON has no such numbers. */
@@ -404,7 +423,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
 
         private static String range(List<Double> ci) {
-            return fmt(ci.get(0)) + "-" + fmt(ci.get(1));
+            return fmt(ci.get(0)) + " to " + fmt(ci.get(1));
         }
 
         private static String fmt(Object x) {
@@ -412,6 +431,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return "NA";
             }
             if (x instanceof Double d) {
+                if (d == 0.0) {
+                    return "0"; // also a p-value below the smallest double (e.g. z > 38): shown as 0
+                }
                 return Math.abs(d) < 1e-4 && d != 0 ? String.format(Locale.ROOT, "%.3g", d)
                         : String.format(Locale.ROOT, "%.4f", d);
             }

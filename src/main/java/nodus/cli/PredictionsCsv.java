@@ -58,7 +58,8 @@ record PredictionsCsv(String name, List<String> ids, double[] labels, double[] s
         List<String> ids = new ArrayList<>();
         double[] labels = new double[1024];
         double[] scores = new double[1024];
-        Map<String, Integer> firstLine = new HashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>(1 << 16);
+        String[] f = new String[cols.length];
         int lineNo = 1;
         int n = 0;
         int positives = 0;
@@ -67,12 +68,12 @@ record PredictionsCsv(String name, List<String> ids, double[] labels, double[] s
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = split(line);
-            if (f.length != cols.length) {
+            int found = split(line, f);
+            if (found != cols.length) {
                 throw new IllegalArgumentException(name + " line " + lineNo + ": expected " + cols.length
-                        + " fields, found " + f.length);
+                        + " fields, found " + found);
             }
-            String id = f[idCol].trim();
+            String id = f[idCol];
             if (id.isEmpty()) {
                 throw new IllegalArgumentException(name + " line " + lineNo + ": empty id");
             }
@@ -81,8 +82,7 @@ record PredictionsCsv(String name, List<String> ids, double[] labels, double[] s
                 throw new IllegalArgumentException(name + " line " + lineNo + ": duplicate id '" + id
                         + "' (first on line " + seen + ")");
             }
-            String where = name + " line " + lineNo + " (id '" + id + "'): ";
-            String label = f[labelCol].trim();
+            String label = f[labelCol];
             double y;
             if (label.equals("0")) {
                 y = 0;
@@ -90,20 +90,22 @@ record PredictionsCsv(String name, List<String> ids, double[] labels, double[] s
                 y = 1;
                 positives++;
             } else {
-                throw new IllegalArgumentException(where + "label '" + label + "' is not 0 or 1");
+                throw new IllegalArgumentException(where(name, lineNo, id) + "label '" + label + "' is not 0 or 1");
             }
-            String scoreText = f[scoreCol].trim();
+            String scoreText = f[scoreCol];
             double s;
             try {
                 s = Double.parseDouble(scoreText);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + "score '" + scoreText + "' is not a number");
+                throw new IllegalArgumentException(where(name, lineNo, id) + "score '" + scoreText
+                        + "' is not a number");
             }
             if (Double.isNaN(s)) {
-                throw new IllegalArgumentException(where + "score is NaN");
+                throw new IllegalArgumentException(where(name, lineNo, id) + "score is NaN");
             }
             if (s < 0 || s > 1) {
-                throw new IllegalArgumentException(where + "score " + scoreText + " is outside [0, 1]");
+                throw new IllegalArgumentException(where(name, lineNo, id) + "score " + scoreText
+                        + " is outside [0, 1]");
             }
             if (n == labels.length) {
                 labels = java.util.Arrays.copyOf(labels, 2 * n);
@@ -125,16 +127,50 @@ record PredictionsCsv(String name, List<String> ids, double[] labels, double[] s
                 java.util.Arrays.copyOf(scores, n));
     }
 
-    /** Splits on commas; a field wrapped in double quotes loses them (no embedded commas expected in these files). */
+    private static String where(String name, int lineNo, String id) {
+        return name + " line " + lineNo + " (id '" + id + "'): ";
+    }
+
+    /** Splits on commas; fields are trimmed and lose surrounding double quotes (no embedded commas expected). */
     private static String[] split(String line) {
-        String[] f = line.split(",", -1);
-        for (int i = 0; i < f.length; i++) {
-            String t = f[i].trim();
-            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-                f[i] = t.substring(1, t.length() - 1);
-            }
-        }
+        String[] f = new String[(int) line.chars().filter(c -> c == ',').count() + 1];
+        split(line, f);
         return f;
+    }
+
+    /**
+     * Splits {@code line} into {@code out} without regular expressions (this loop runs once per case); returns the
+     * number of fields found, which may exceed {@code out.length} (then only the first ones are stored).
+     */
+    private static int split(String line, String[] out) {
+        int count = 0;
+        int start = 0;
+        while (true) {
+            int comma = line.indexOf(',', start);
+            int end = comma < 0 ? line.length() : comma;
+            if (count < out.length) {
+                out[count] = clean(line, start, end);
+            }
+            count++;
+            if (comma < 0) {
+                return count;
+            }
+            start = comma + 1;
+        }
+    }
+
+    private static String clean(String line, int start, int end) {
+        while (start < end && line.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && line.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        if (end - start >= 2 && line.charAt(start) == '"' && line.charAt(end - 1) == '"') {
+            start++;
+            end--;
+        }
+        return line.substring(start, end);
     }
 
     int size() {

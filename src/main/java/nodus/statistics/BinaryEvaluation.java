@@ -37,9 +37,10 @@ public record BinaryEvaluation(int n, int positives, AucEstimate auc, Bootstrap.
     }
 
     public static BinaryEvaluation evaluate(double[] labels, double[] scores, EvaluationOptions options) {
-        int m = Checks.binary(labels, scores);
-        AucEstimate auc = DeLong.auc(labels, scores, options.level());
-        RocCurve roc = RocCurve.of(labels, scores);
+        BinarySample sample = BinarySample.of(labels, scores);
+        int m = sample.positives();
+        AucEstimate auc = DeLong.auc(sample, options.level());
+        RocCurve roc = RocCurve.of(sample);
         ThresholdMetrics youden = ThresholdMetrics.at(labels, scores, Youden.threshold(roc),
                 ThresholdRule.YOUDEN_SOURCE);
         ThresholdRule rule = options.threshold();
@@ -59,11 +60,22 @@ public record BinaryEvaluation(int n, int positives, AucEstimate auc, Bootstrap.
                     null, null, options);
         }
         return new BinaryEvaluation(labels.length, m, auc, aucBoot, roc, youden, at, f1Boot,
-                CalibrationCurve.brier(labels, scores),
-                HosmerLemeshow.test(labels, scores, options.hlGroups(), options.hlGrouping()),
-                CalibrationCurve.of(labels, scores, options.calibrationBins(), CalibrationCurve.Strategy.UNIFORM),
-                CalibrationCurve.of(labels, scores, options.calibrationBins(), CalibrationCurve.Strategy.QUANTILE),
-                DecisionCurve.standard(labels, scores), options);
+                brier(labels, scores),
+                HosmerLemeshow.test(labels, scores, options.hlGroups(), options.hlGrouping(), sample.allSorted()),
+                CalibrationCurve.of(labels, scores, options.calibrationBins(), CalibrationCurve.Strategy.UNIFORM,
+                        null),
+                CalibrationCurve.of(labels, scores, options.calibrationBins(), CalibrationCurve.Strategy.QUANTILE,
+                        sample.allSorted()),
+                DecisionCurve.standard(sample), options);
+    }
+
+    private static double brier(double[] labels, double[] scores) {
+        double s = 0;
+        for (int i = 0; i < labels.length; i++) {
+            double d = scores[i] - labels[i];
+            s += d * d;
+        }
+        return s / labels.length;
     }
 
     public boolean probabilistic() {

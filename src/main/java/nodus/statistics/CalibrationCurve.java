@@ -19,6 +19,13 @@ public record CalibrationCurve(String strategy, double[] fractionOfPositives, do
 
     public static CalibrationCurve of(double[] labels, double[] probabilities, int bins, Strategy strategy) {
         Checks.probabilities(labels, probabilities);
+        return of(labels, probabilities, bins, strategy,
+                strategy == Strategy.QUANTILE ? Sorted.sortedCopy(probabilities) : null);
+    }
+
+    /** As {@link #of(double[], double[], int, Strategy)} with the probabilities already checked and sorted. */
+    static CalibrationCurve of(double[] labels, double[] probabilities, int bins, Strategy strategy,
+                               double[] sorted) {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
@@ -28,7 +35,6 @@ public record CalibrationCurve(String strategy, double[] fractionOfPositives, do
                 edges[i] = Sorted.linspace01(i, bins);
             }
         } else {
-            double[] sorted = Sorted.sortedCopy(probabilities);
             for (int i = 0; i <= bins; i++) {
                 // scikit-learn: np.percentile(p, np.linspace(0, 1, b + 1) * 100); numpy divides by 100 again.
                 edges[i] = Sorted.numpyQuantile(sorted, Sorted.linspace01(i, bins) * 100 / 100);

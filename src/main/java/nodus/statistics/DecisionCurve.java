@@ -11,18 +11,29 @@ public final class DecisionCurve {
 
     /** Net benefit at pt = 0.01, 0.02, …, 0.99 (each the double nearest k/100). */
     public static List<NetBenefit> standard(double[] labels, double[] probabilities) {
+        Checks.probabilities(labels, probabilities);
+        return standard(BinarySample.of(labels, probabilities));
+    }
+
+    /** The sample's scores must already be checked to be probabilities. */
+    static List<NetBenefit> standard(BinarySample sample) {
         double[] pts = new double[99];
         for (int k = 1; k <= 99; k++) {
             pts[k - 1] = k / 100.0;
         }
-        return at(labels, probabilities, pts);
+        return at(sample, pts);
     }
 
     public static List<NetBenefit> at(double[] labels, double[] probabilities, double[] thresholds) {
-        int m = Checks.probabilities(labels, probabilities);
-        int total = labels.length;
-        double[] pos = Sorted.sortedCopy(Sorted.select(probabilities, labels, 1.0));
-        double[] neg = Sorted.sortedCopy(Sorted.select(probabilities, labels, 0.0));
+        Checks.probabilities(labels, probabilities);
+        return at(BinarySample.of(labels, probabilities), thresholds);
+    }
+
+    static List<NetBenefit> at(BinarySample sample, double[] thresholds) {
+        int m = sample.positives();
+        int total = sample.size();
+        double[] pos = sample.posSorted;
+        double[] neg = sample.negSorted;
         double prevalence = (double) m / total;
         List<NetBenefit> out = new ArrayList<>(thresholds.length);
         for (double pt : thresholds) {

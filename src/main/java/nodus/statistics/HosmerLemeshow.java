@@ -71,15 +71,16 @@ public final class HosmerLemeshow {
 
     public static Result test(double[] labels, double[] probabilities, int g, Grouping grouping) {
         Checks.probabilities(labels, probabilities);
+        return test(labels, probabilities, g, grouping, Sorted.sortedCopy(probabilities));
+    }
+
+    /** As {@link #test(double[], double[], int, Grouping)} with the probabilities checked and sorted. */
+    static Result test(double[] labels, double[] probabilities, int g, Grouping grouping, double[] sorted) {
         if (g < 3) {
             throw new IllegalArgumentException("Hosmer–Lemeshow needs at least 3 groups, got " + g);
         }
         int n = labels.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        java.util.Arrays.sort(boxed, (a, b) -> Double.compare(probabilities[a], probabilities[b])); // stable
+        int[] order = Sorted.argsortStable(probabilities, sorted);
         int[] groupOf = new int[n];
         int groupCount;
         if (grouping == Grouping.EQUAL_SIZE) {
@@ -89,12 +90,11 @@ public final class HosmerLemeshow {
             for (int k = 0; k < g; k++) {
                 int size = base + (k < extra ? 1 : 0);
                 for (int j = 0; j < size; j++) {
-                    groupOf[boxed[pos++]] = k;
+                    groupOf[order[pos++]] = k;
                 }
             }
             groupCount = g;
         } else {
-            double[] sorted = Sorted.sortedCopy(probabilities);
             double[] raw = new double[g + 1];
             for (int k = 0; k <= g; k++) {
                 raw[k] = Sorted.numpyQuantile(sorted, Sorted.linspace01(k, g));
@@ -113,7 +113,7 @@ public final class HosmerLemeshow {
         double[] max = new double[groupCount];
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (int idx : boxed) { // ascending p, so sums run in the same order as the reference
+        for (int idx : order) { // ascending p, so sums run in the same order as the reference
             int k = groupOf[idx];
             size[k]++;
             obs[k] += (int) labels[idx];

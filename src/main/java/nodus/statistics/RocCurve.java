@@ -17,11 +17,15 @@ public record RocCurve(double[] thresholds, double[] fpr, double[] tpr, int[] tr
                        int positives, int negatives) {
 
     public static RocCurve of(double[] labels, double[] scores) {
-        int m = Checks.binary(labels, scores);
-        int n = labels.length - m;
-        double[] negSorted = Sorted.sortedCopy(Sorted.select(scores, labels, 0.0));
-        double[] posSorted = Sorted.sortedCopy(Sorted.select(scores, labels, 1.0));
-        double[] all = Sorted.sortedCopy(scores);
+        return of(BinarySample.of(labels, scores));
+    }
+
+    static RocCurve of(BinarySample sample) {
+        int m = sample.positives();
+        int n = sample.negatives();
+        double[] negSorted = sample.negSorted;
+        double[] posSorted = sample.posSorted;
+        double[] all = sample.allSorted();
         int distinct = 0;
         for (int i = 0; i < all.length; i++) {
             if (i == 0 || all[i] != all[i - 1]) {

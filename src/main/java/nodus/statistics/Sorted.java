@@ -17,6 +17,27 @@ final class Sorted {
         return s;
     }
 
+    /**
+     * Indices that sort {@code x} ascending, ties in their original order (numpy argsort kind='mergesort').
+     * Case i goes to position (#values below x_i) + (#earlier cases equal to x_i): one primitive sort plus a
+     * binary search per case, much cheaper than sorting boxed indices with a comparator at 10^5–10^6 cases.
+     */
+    static int[] argsortStable(double[] x) {
+        return argsortStable(x, sortedCopy(x));
+    }
+
+    /** As {@link #argsortStable(double[])} with {@code ascending} = x sorted. */
+    static int[] argsortStable(double[] x, double[] ascending) {
+        int n = x.length;
+        int[] order = new int[n];
+        int[] used = new int[n];
+        for (int i = 0; i < n; i++) {
+            int start = countBelow(ascending, x[i]);
+            order[start + used[start]++] = i;
+        }
+        return order;
+    }
+
     /** Number of elements of ascending {@code s} strictly below {@code v}. */
     static int countBelow(double[] s, double v) {
         int lo = 0;

@@ -125,7 +125,7 @@ class EvaluateCommandTest {
     void textOutput() {
         Run r = run("evaluate", "--predictions", a.toString(), "--compare", b.toString(), "--format", "text");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("AUC 0.9476 (95% CI 0.9175-0.9778, DeLong)")
+        assertThat(r.out()).contains("AUC 0.9476 (95% CI 0.9175 to 0.9778, DeLong)")
                 .contains("Youden threshold (these data): 0.2041")
                 .contains("DeLong test (paired) A - B = -0.0515")
                 .contains("Hosmer-Lemeshow");

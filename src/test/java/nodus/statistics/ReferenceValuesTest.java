@@ -77,6 +77,9 @@ class ReferenceValuesTest {
         double diff = REF.at("/delong/test_A_vs_B/auc_diff").asDouble();
         assertThat(t.paired()).isFalse();
         assertThat(t.z()).isCloseTo(diff / Math.sqrt(varA + varB), within(TOL));
+        // pROC's df: (vA + vB)² / (vA²/170 + vB²/170), both curves on 171 cases
+        assertThat(t.df()).isCloseTo((varA + varB) * (varA + varB) / (varA * varA / 170 + varB * varB / 170),
+                within(1e-6));
     }
 
     @ParameterizedTest
