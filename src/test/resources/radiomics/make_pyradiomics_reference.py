@@ -58,6 +58,21 @@ clipped = from_array(np.clip(arr, lo, hi))
 cases.append({'name': 'shared500_cliplesion_bw25', 'image_file': 'image.png', 'mask_file': 'mask.png',
               'clip': 'lesion', 'clip_range': [float(lo), float(hi)], 'settings': {'binWidth': 25},
               'features': extract(clipped, msk, {'binWidth': 25})})
+# Nodus' default: clipped to the WHOLE image's [P0.5, P99.5]
+ilo, ihi = np.percentile(arr, 0.5), np.percentile(arr, 99.5)
+cases.append({'name': 'shared500_clipimage_bw25', 'image_file': 'image.png', 'mask_file': 'mask.png',
+              'clip': 'image', 'clip_range': [float(ilo), float(ihi)], 'settings': {'binWidth': 25},
+              'features': extract(from_array(np.clip(arr, ilo, ihi)), msk, {'binWidth': 25})})
+# pyradiomics' own normalisation and re-segmentation
+for nm, st in (('shared500_normalize', {'binWidth': 5, 'normalize': True, 'normalizeScale': 100,
+                                        'removeOutliers': 3}),
+               ('shared500_resegment_absolute', {'binWidth': 25, 'resegmentRange': [40, 200]}),
+               ('shared500_resegment_sigma_shape', {'binWidth': 10, 'resegmentRange': [-1.5, 2.5],
+                                                    'resegmentMode': 'sigma', 'resegmentShape': True}),
+               ('shared500_resegment_relative', {'binWidth': 25, 'resegmentRange': [0.3],
+                                                 'resegmentMode': 'relative'})):
+    cases.append({'name': nm, 'image_file': 'image.png', 'mask_file': 'mask.png', 'settings': st,
+                  'features': extract(img, msk, st)})
 # with a YAML parameter file (the one the Java CLI test also reads)
 ex = featureextractor.RadiomicsFeatureExtractor('params_original.yaml')
 cases.append({'name': 'shared500_yaml', 'image_file': 'image.png', 'mask_file': 'mask.png',
@@ -104,6 +119,41 @@ small_case('float12x10_bw0.25', pf, mf, settings={'binWidth': 0.25})
 small_case('irregular9x11_options', p, m, spacing=(0.5, 0.8),
            settings={'binCount': 8, 'distances': [1, 2], 'gldm_a': 1, 'voxelArrayShift': 100,
                      'symmetricalGLCM': False})
+
+# checkerboard mask: no horizontal/vertical neighbour pairs, so pyradiomics drops those GLCM/GLRLM angles
+pc = rng.integers(0, 120, size=(8, 8)).astype(float)
+mc = (np.add.outer(np.arange(8), np.arange(8)) % 2 == 0)
+mc[0, 0] = False
+small_case('checkerboard8x8', pc, mc)
+# flat region: one grey level after binning (Correlation 1, MCC 1, Imc 0, ...)
+pfl = np.full((6, 7), 40.0)
+pfl[0, :] = 200
+mfl = np.zeros((6, 7), bool)
+mfl[1:5, 1:6] = True
+small_case('flat6x7', pfl, mfl)
+# 16-bit-range values, wide bins
+p16 = rng.integers(0, 65536, size=(10, 10)).astype(float)
+m16 = np.zeros((10, 10), bool)
+m16[1:9, 2:10] = True
+small_case('range16bit10x10_bw2000', p16, m16, settings={'binWidth': 2000})
+# isolated pixels two apart: no GLCM pair at any angle (pyradiomics: NaN), GLSZM zones of 1 px
+ps = rng.integers(0, 256, size=(7, 7)).astype(float)
+ms = np.zeros((7, 7), bool)
+ms[1::2, 1::2] = True
+small_case('isolated7x7', ps, ms)
+# --- 3. files written by SimpleITK and read back by pyradiomics (checks Nodus' readers against SimpleITK's):
+# a 16-bit PNG with a 0/255 mask (label 255)
+p16f = rng.integers(0, 65536, size=(24, 20)).astype(np.uint16)
+m16f = np.zeros((24, 20), np.uint8)
+m16f[3:20, 4:17] = 255
+m16f[10:13, 8:11] = 0
+sitk.WriteImage(sitk.GetImageFromArray(p16f), 'small16.png')
+sitk.WriteImage(sitk.GetImageFromArray(m16f), 'small16_mask255.png')
+cases.append({'name': 'file16bit_label255', 'image_file': 'small16.png', 'mask_file': 'small16_mask255.png',
+              'label': 255, 'settings': {'binWidth': 2500, 'label': 255},
+              'features': extract(sitk.ReadImage('small16.png'), sitk.ReadImage('small16_mask255.png'),
+                                  {'binWidth': 2500, 'label': 255})})
+# (an 8-bit BMP is not included: SimpleITK reads palette BMPs as RGB vector images, which pyradiomics rejects)
 
 meta = {'tool': 'pyradiomics', 'pyradiomics': radiomics.__version__, 'SimpleITK': sitk.Version_VersionString(),
         'numpy': np.__version__, 'script': 'make_pyradiomics_reference.py'}

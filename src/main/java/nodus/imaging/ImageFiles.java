@@ -5,7 +5,6 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +37,11 @@ public final class ImageFiles {
 
     /** Reads an image as grey values; colour is converted to luma (see class comment). */
     public static GrayImage readImage(Path file) {
-        BufferedImage img = decode(file);
+        BufferedImage img = decode(file, "image");
+        return toGrey(img);
+    }
+
+    private static GrayImage toGrey(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
         double[] px = new double[w * h];
@@ -88,7 +91,7 @@ public final class ImageFiles {
 
     /** The raw label values of a mask file (palette index for palette images). */
     static GrayImage readMaskValues(Path file) {
-        BufferedImage img = decode(file);
+        BufferedImage img = decode(file, "mask");
         if (img.getColorModel() instanceof IndexColorModel) {
             int w = img.getWidth();
             int h = img.getHeight();
@@ -101,7 +104,7 @@ public final class ImageFiles {
             }
             return GrayImage.of(w, h, px);
         }
-        return readImage(file);
+        return toGrey(img);
     }
 
     /**
@@ -123,22 +126,22 @@ public final class ImageFiles {
         return LUMA_R * red + LUMA_G * green + LUMA_B * blue;
     }
 
-    private static BufferedImage decode(Path file) {
+    private static BufferedImage decode(Path file, String kind) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("image file " + file + " does not exist");
+            throw new IllegalArgumentException(kind + " file " + file + " does not exist");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".bmp"))) {
-            throw new IllegalArgumentException("image file " + file + " is not PNG, JPEG or BMP");
+            throw new IllegalArgumentException(kind + " file " + file + " is not PNG, JPEG or BMP");
         }
         try {
             BufferedImage img = ImageIO.read(file.toFile());
             if (img == null) {
-                throw new IllegalArgumentException("image file " + file + " cannot be decoded");
+                throw new IllegalArgumentException(kind + " file " + file + " cannot be decoded");
             }
             return img;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read image file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + kind + " file " + file + ": " + e.getMessage(), e);
         }
     }
 }

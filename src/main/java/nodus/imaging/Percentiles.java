@@ -19,10 +19,10 @@ public final class Percentiles {
             throw new IllegalArgumentException("percentile must be in [0, 100], got " + p);
         }
         int n = sorted.length;
-        // numpy (>= 1.22, method "linear") computes the virtual index as n q + (1 - q) - 1 with q = p / 100 and
+        // numpy (>= 1.22, method "linear") computes the virtual index as (n - 1) q with q = p / 100 and
         // interpolates with lerp(a, b, t) = a + t (b - a), switching to b - (1 - t)(b - a) for t >= 0.5 (numpy._lerp).
         double q = p / 100.0;
-        double h = (n * q + (1 - q)) - 1;
+        double h = (n - 1) * q;
         double floor = Math.floor(h);
         double t = h - floor;
         int lo = (int) Math.min(Math.max(floor, 0), n - 1);

@@ -127,6 +127,19 @@ public final class RoiCrop {
         return new Cropped(crop(image, box), crop(largest, box), box);
     }
 
+    /** The mask with every pixel outside the box cleared (same grid). */
+    public static Mask restrictTo(Mask mask, Box box) {
+        boolean[] in = mask.inside();
+        for (int i = 0; i < in.length; i++) {
+            int x = i % mask.width();
+            int y = i / mask.width();
+            if (x < box.x0() || x >= box.x1() || y < box.y0() || y >= box.y1()) {
+                in[i] = false;
+            }
+        }
+        return new Mask(mask.width(), mask.height(), in);
+    }
+
     public static GrayImage crop(GrayImage image, Box box) {
         double[] src = image.pixels();
         double[] out = new double[box.width() * box.height()];

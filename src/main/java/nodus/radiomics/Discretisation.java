@@ -1,7 +1,5 @@
 package nodus.radiomics;
 
-import java.util.Arrays;
-
 /**
  * pyradiomics' grey-level discretisation ({@code imageoperations.getBinEdges} + {@code binImage}), reproduced
  * operation by operation so that values at bin edges fall in the same bin.
@@ -96,9 +94,5 @@ final class Discretisation {
             out[i] = digitize(roiValues[i], e);
         }
         return out;
-    }
-
-    static String describe(double[] edges) {
-        return Arrays.toString(edges);
     }
 }

@@ -47,20 +47,34 @@ final class GlcmFeatures {
         return p;
     }
 
-    static Map<String, Double> compute(RoiGrid g, RadiomicsSettings s) {
-        int[][] angles = Angles.generate(g.h, g.w, s.distances(), false);
-        double[][][] raw = counts(g, angles);
-        int[] gl = g.grayLevels;
-        int n = gl.length;
-        List<double[][]> mats = new ArrayList<>();
-        for (double[][] r : raw) {
-            double[][] p = new double[n][n];
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    p[i][j] = r[gl[i] - 1][gl[j] - 1];
+    /** Co-occurrence counts for one offset, indexed by position in grayLevels. */
+    private static double[][] presentLevelCounts(RoiGrid g, int[] angle, int[] idx, int n) {
+        double[][] p = new double[n][n];
+        int dy = angle[0];
+        int dx = angle[1];
+        for (int y = Math.max(0, -dy); y < Math.min(g.h, g.h - dy); y++) {
+            for (int x = Math.max(0, -dx); x < Math.min(g.w, g.w - dx); x++) {
+                int i = y * g.w + x;
+                int j = i + dy * g.w + dx;
+                if (g.mask[i] && g.mask[j]) {
+                    p[idx[g.levels[i]]][idx[g.levels[j]]]++;
                 }
             }
+        }
+        return p;
+    }
+
+    static Map<String, Double> compute(RoiGrid g, RadiomicsSettings s) {
+        int[][] angles = Angles.generate(g.h, g.w, s.distances(), false);
+        // counted directly over the grey levels present (pyradiomics counts over 1..Ng, then deletes absent levels):
+        // same matrices, but memory n² instead of Ng² per angle when few of the levels occur
+        int[] gl = g.grayLevels;
+        int n = gl.length;
+        int[] idx = g.levelIndex();
+        List<double[][]> mats = new ArrayList<>();
+        for (int[] angle : angles) {
+            double[][] p = presentLevelCounts(g, angle, idx, n);
+            double total = 0;
             if (s.symmetricalGLCM()) {
                 double[][] t = new double[n][n];
                 for (int i = 0; i < n; i++) {
@@ -75,7 +89,7 @@ final class GlcmFeatures {
                     total += v;
                 }
             }
-            if (total == 0 && raw.length > 1) {
+            if (total == 0 && angles.length > 1) {
                 continue; // empty angle removed, as pyradiomics
             }
             for (double[] row : p) {
@@ -90,7 +104,12 @@ final class GlcmFeatures {
             perAngle.add(features(p, gl, g.ng));
         }
         Map<String, Double> out = new HashMap<>();
-        for (String name : perAngle.get(0).keySet()) {
+        if (perAngle.isEmpty()) { // no pair of neighbouring ROI pixels at all: pyradiomics gives NaN
+            for (String name : FeatureClass.GLCM.features()) {
+                out.put(name, Double.NaN);
+            }
+        }
+        for (String name : perAngle.isEmpty() ? List.<String>of() : perAngle.get(0).keySet()) {
             double sum = 0;
             int k = 0;
             for (Map<String, Double> m : perAngle) {

@@ -86,6 +86,11 @@ final class GlrlmFeatures {
         for (double[][] p : mats) {
             per.add(features(p, g.grayLevels));
         }
+        if (per.isEmpty()) { // every angle empty (no line with 2 ROI pixels): pyradiomics gives NaN
+            Map<String, Double> nan = new HashMap<>();
+            FeatureClass.GLRLM.features().forEach(f -> nan.put(f, Double.NaN));
+            return nan;
+        }
         return RunLikeMatrices.nanMean(per);
     }
 

@@ -13,10 +13,13 @@ final class GlszmFeatures {
     private GlszmFeatures() {
     }
 
-    /** Zone counts [levelIndex][size-1], sizes up to the ROI pixel count. */
+    /** Zone counts [levelIndex][size-1], sizes up to the largest zone (as pyradiomics sizes the matrix). */
     static double[][] matrix(RoiGrid g) {
         int[] idx = g.levelIndex();
-        double[][] p = new double[g.grayLevels.length][g.count];
+        int[] zoneLevel = new int[g.count];
+        int[] zoneSize = new int[g.count];
+        int zones = 0;
+        int maxSize = 0;
         boolean[] done = new boolean[g.mask.length];
         int[] stack = new int[g.count];
         for (int start = 0; start < g.mask.length; start++) {
@@ -48,7 +51,13 @@ final class GlszmFeatures {
                     }
                 }
             }
-            p[idx[level]][size - 1]++;
+            zoneLevel[zones] = idx[level];
+            zoneSize[zones++] = size;
+            maxSize = Math.max(maxSize, size);
+        }
+        double[][] p = new double[g.grayLevels.length][maxSize];
+        for (int z = 0; z < zones; z++) {
+            p[zoneLevel[z]][zoneSize[z] - 1]++;
         }
         return p;
     }

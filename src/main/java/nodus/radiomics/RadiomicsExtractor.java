@@ -13,10 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nodus.imaging.GrayImage;
 import nodus.imaging.IntensityClipping;
+import nodus.imaging.Mask;
+import nodus.imaging.RoiCrop;
 
 /**
- * Extracts pyradiomics-compatible features for cases: clip the image (settings' clip mode), derive the enabled image
- * types (Original here; others through the {@link ImageTypeProvider}), compute the features
+ * Extracts pyradiomics-compatible features for cases: clip the image (settings' clip mode), apply pyradiomics'
+ * optional normalisation and re-segmentation ({@link Preprocessing}), derive the enabled image types (Original here; others through the {@link ImageTypeProvider}), compute the features
  * ({@link RadiomicsFeatures}). Runs cases in parallel on a bounded pool, and caches each case's table per
  * (image hash, mask hash, settings hash) in a directory when one is given. Every result records the settings hash
  * and the Nodus version.
@@ -63,7 +65,16 @@ public final class RadiomicsExtractor {
                 return new FeatureVector(c.caseId(), hit.get(), settingsHash, ih, mh, version, true);
             }
         }
-        Map<String, Double> features = RadiomicsFeatures.compute(images(c), c.mask(), settings);
+        Preprocessing pre = settings.preprocessing();
+        GrayImage prepared = pre.normalise(IntensityClipping.clip(c.image(), c.mask(), settings.clip()));
+        Mask mask = pre.resegment(prepared, c.mask());
+        Mask shapeMask = c.mask();
+        if (mask != c.mask()) {
+            // pyradiomics crops the (not re-segmented) shape mask to the re-segmented mask's bounding box
+            shapeMask = pre.resegmentShape() ? mask : RoiCrop.restrictTo(c.mask(), RoiCrop.boundingBox(mask));
+        }
+        Map<String, Double> features = RadiomicsFeatures.compute(images(prepared, mask), shapeMask, mask,
+                settings);
         if (cache != null) {
             cache.put(ih, mh, settingsHash, version, features);
         }
@@ -115,9 +126,11 @@ public final class RadiomicsExtractor {
         }
     }
 
-    /** The images of the enabled image types, in the settings' order, each with its effective settings. */
-    List<NamedImage> images(RadiomicsCase c) {
-        GrayImage clipped = IntensityClipping.clip(c.image(), c.mask(), settings.clip());
+    /**
+     * The images of the enabled image types, in the settings' order, each with its effective settings, derived from
+     * the clipped (and, if set, normalised) original and the (re-segmented) mask.
+     */
+    List<NamedImage> images(GrayImage clipped, Mask mask) {
         List<NamedImage> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> t : settings.imageTypes().entrySet()) {
             RadiomicsSettings s = settings.withOverrides(t.getValue());
@@ -127,7 +140,7 @@ public final class RadiomicsExtractor {
             }
             Map<String, Object> options = new LinkedHashMap<>(settings.filterOptions());
             options.putAll(t.getValue());
-            for (NamedImage ni : provider.images(t.getKey(), options, clipped, c.mask())) {
+            for (NamedImage ni : provider.images(t.getKey(), options, clipped, mask)) {
                 out.add(new NamedImage(ni.name(), ni.image(), ni.settings() != null ? ni.settings() : s));
             }
         }

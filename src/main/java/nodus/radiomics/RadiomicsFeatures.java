@@ -31,16 +31,26 @@ public final class RadiomicsFeatures {
      *                                  minimumROIDimensions dimensions, more than minimumROISize pixels)
      */
     public static Map<String, Double> compute(List<NamedImage> images, Mask mask, RadiomicsSettings settings) {
+        return compute(images, mask, mask, settings);
+    }
+
+    /**
+     * As {@link #compute(List, Mask, RadiomicsSettings)} with a separate mask for the shape features (pyradiomics
+     * computes shape on the mask before re-segmentation unless resegmentShape is set).
+     */
+    public static Map<String, Double> compute(List<NamedImage> images, Mask shapeMask, Mask mask,
+                                              RadiomicsSettings settings) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no image to extract features from");
         }
+        checkMask(shapeMask, settings);
         checkMask(mask, settings);
         Map<String, Double> out = new LinkedHashMap<>();
         List<String> shape = settings.featuresOf(FeatureClass.SHAPE2D);
         if (!shape.isEmpty()) {
             GrayImage first = images.get(0).image();
-            requireFits(first, mask);
-            Map<String, Double> v = Shape2DFeatures.compute(RoiGrid.of(first, mask, settings));
+            requireFits(first, shapeMask);
+            Map<String, Double> v = Shape2DFeatures.compute(RoiGrid.of(first, shapeMask, settings));
             for (String f : shape) {
                 out.put("original_shape2D_" + f, v.get(f));
             }

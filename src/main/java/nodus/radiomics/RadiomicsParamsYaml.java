@@ -19,19 +19,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <p>Rules follow pyradiomics 3.x ({@code _applyParams}): a missing or empty {@code imageType} means
  * {@code Original} only; a missing or empty {@code featureClass} means every class; a class with no list means all
- * its default features. Settings Nodus accepts without effect (they do nothing for a 2D, segment-based extraction on
- * a mask on the image's grid): force2D, force2Ddimension, additionalInfo, enableCExtensions, geometryTolerance,
- * correctMask, preCrop, padDistance, interpolator, normalizeScale and removeOutliers (only used with normalize),
- * resegmentMode, resegmentShape (only used with resegmentRange), and the whole {@code voxelSetting} section.
- * Settings that would change values but are not implemented (normalize: true, resampledPixelSpacing,
- * resegmentRange, weightingNorm, label_channel ≠ 0) are refused. Any other key is an error naming the key.
+ * its default features. normalize, normalizeScale, removeOutliers, resegmentRange, resegmentMode and resegmentShape
+ * are applied as pyradiomics does ({@link Preprocessing}). Settings Nodus accepts without effect (they do nothing for
+ * a 2D, segment-based extraction on a mask on the image's grid): force2D, force2Ddimension, additionalInfo,
+ * enableCExtensions, geometryTolerance, correctMask, preCrop, padDistance, interpolator, and the whole
+ * {@code voxelSetting} section. Settings that would change values but are not implemented (resampledPixelSpacing,
+ * weightingNorm, label_channel ≠ 0) are refused. Any other key is an error naming the key.
  */
 public final class RadiomicsParamsYaml {
 
     private static final Set<String> TOP_KEYS = Set.of("imageType", "featureClass", "setting", "voxelSetting");
     private static final Set<String> NO_EFFECT = Set.of("force2D", "force2Ddimension", "additionalInfo",
-            "enableCExtensions", "geometryTolerance", "correctMask", "preCrop", "padDistance", "interpolator",
-            "normalizeScale", "removeOutliers", "resegmentMode", "resegmentShape");
+            "enableCExtensions", "geometryTolerance", "correctMask", "preCrop", "padDistance", "interpolator");
 
     private RadiomicsParamsYaml() {
     }
@@ -138,12 +137,27 @@ public final class RadiomicsParamsYaml {
             case "gldm_a" -> b.optGldmA(integer(key, v));
             case "minimumROIDimensions" -> b.optMinimumROIDimensions(integer(key, v));
             case "minimumROISize" -> b.optMinimumROISize(v == null ? null : integer(key, v));
-            case "normalize" -> {
-                if (bool(key, v)) {
-                    throw new IllegalArgumentException("setting 'normalize: true' is not supported by Nodus");
+            case "normalize" -> b.optPreprocessing(b.preprocessing.withNormalize(bool(key, v)));
+            case "normalizeScale" -> b.optPreprocessing(b.preprocessing.withNormalizeScale(number(key, v)));
+            case "removeOutliers" -> b.optPreprocessing(b.preprocessing.withRemoveOutliers(
+                    v == null ? null : number(key, v)));
+            case "resegmentRange" -> {
+                List<Double> r = null;
+                if (v != null) {
+                    if (!(v instanceof List<?> l)) {
+                        throw new IllegalArgumentException("setting 'resegmentRange' must be a list of 1 or 2 "
+                                + "numbers, got " + v);
+                    }
+                    r = new ArrayList<>();
+                    for (Object o : l) {
+                        r.add(number(key, o));
+                    }
                 }
+                b.optPreprocessing(b.preprocessing.withResegmentRange(r));
             }
-            case "resampledPixelSpacing", "resegmentRange", "weightingNorm" -> {
+            case "resegmentMode" -> b.optPreprocessing(b.preprocessing.withResegmentMode(String.valueOf(v)));
+            case "resegmentShape" -> b.optPreprocessing(b.preprocessing.withResegmentShape(bool(key, v)));
+            case "resampledPixelSpacing", "weightingNorm" -> {
                 if (v != null) {
                     throw new IllegalArgumentException("setting '" + key + "' is not supported by Nodus (only null)");
                 }

@@ -36,13 +36,14 @@ import nodus.imaging.ClipMode;
  *                          settings (filter parameters such as {@code sigma}, or overrides such as {@code binWidth})
  * @param filterOptions     filter parameters given in the {@code setting} section ({@code sigma}, {@code wavelet},
  *                          {@code start_level}, …), passed to the image-type provider untouched
+ * @param preprocessing     pyradiomics' optional normalisation and re-segmentation (default: none)
  */
 public record RadiomicsSettings(double binWidth, Integer binCount, Integer label, double voxelArrayShift,
                                 List<Integer> distances, boolean symmetricalGLCM, int gldmA,
                                 int minimumROIDimensions, Integer minimumROISize, ClipMode clip,
                                 Map<FeatureClass, List<String>> enabledFeatures,
                                 Map<String, Map<String, Object>> imageTypes,
-                                Map<String, Object> filterOptions) {
+                                Map<String, Object> filterOptions, Preprocessing preprocessing) {
 
     /** pyradiomics' image types (names of its {@code get<Type>Image} generators). */
     public static final Set<String> IMAGE_TYPES = Set.of("Original", "LoG", "Wavelet", "Square", "SquareRoot",
@@ -107,6 +108,7 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         }
         imageTypes = Collections.unmodifiableMap(it);
         filterOptions = Collections.unmodifiableMap(new LinkedHashMap<>(filterOptions));
+        Objects.requireNonNull(preprocessing, "preprocessing");
     }
 
     /** pyradiomics' defaults, all 2D feature classes, the original image only, clipping to the image's percentiles. */
@@ -133,6 +135,7 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         b.enabledFeatures = new LinkedHashMap<>(enabledFeatures);
         b.imageTypes = new LinkedHashMap<>(imageTypes);
         b.filterOptions = new LinkedHashMap<>(filterOptions);
+        b.preprocessing = preprocessing;
         return b;
     }
 
@@ -191,6 +194,7 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         canon.put("featureClass", ef.toString());
         canon.put("imageType", canonical(imageTypes));
         canon.put("filterOptions", canonical(filterOptions));
+        canon.put("preprocessing", preprocessing.toString());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(canon.toString().getBytes(StandardCharsets.UTF_8)));
@@ -226,6 +230,7 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
         Map<FeatureClass, List<String>> enabledFeatures;
         Map<String, Map<String, Object>> imageTypes;
         Map<String, Object> filterOptions = new LinkedHashMap<>();
+        Preprocessing preprocessing = Preprocessing.NONE;
 
         private Builder() {
         }
@@ -292,6 +297,11 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
             return this;
         }
 
+        public Builder optPreprocessing(Preprocessing v) {
+            preprocessing = Objects.requireNonNull(v);
+            return this;
+        }
+
         public Builder optFilterOption(String key, Object value) {
             filterOptions.put(key, value);
             return this;
@@ -311,7 +321,7 @@ public record RadiomicsSettings(double binWidth, Integer binCount, Integer label
                 it.put("Original", Map.of());
             }
             return new RadiomicsSettings(binWidth, binCount, label, voxelArrayShift, distances, symmetricalGLCM,
-                    gldmA, minimumROIDimensions, minimumROISize, clip, ef, it, filterOptions);
+                    gldmA, minimumROIDimensions, minimumROISize, clip, ef, it, filterOptions, preprocessing);
         }
     }
 }
