@@ -36,7 +36,9 @@ public final class HeadlessSpring {
             props.put("nodus.data-home", dataHome);
         }
         props.putAll(extra);
-        return new SpringApplicationBuilder(NodusApplication.class).web(WebApplicationType.NONE).properties(props)
-                .run();
+        // As command-line arguments: they override application.properties (builder "properties" would not).
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(NodusApplication.class).web(WebApplicationType.NONE).run(args);
     }
 }

@@ -33,6 +33,11 @@ class BreastLesionsUsgImportTest {
                 "breast-lesions-usg", DATASET.toString(), "--data-home", home.toString());
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).contains("imported 256 cases (252 masks)");
+        // Written into the given data home (database and copied files).
+        assertThat(home.resolve("db")).isDirectory();
+        try (var files = Files.list(home.resolve("datasets/1/images"))) {
+            assertThat(files.count()).isEqualTo(256 + 252);
+        }
 
         try (ConfigurableApplicationContext ctx = nodus.cli.HeadlessSpring.start(home.toString(),
                 Map.of("nodus.demo.enabled", "false"))) {
