@@ -127,6 +127,30 @@ class DemoCohortTest {
     }
 
     @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void importedSplitFromAFileKeepsItsParts() throws Exception {
+        Cohort demo = demo();
+        List<ClinicalCase> cases = cohorts.cases(demo.id());
+        StringBuilder csv = new StringBuilder("case_id,part\n");
+        for (int i = 0; i < cases.size(); i++) {
+            csv.append(cases.get(i).caseKey()).append(',').append(i % 5 == 0 ? "test" : i % 5 == 1 ? "val" : "train")
+                    .append('\n');
+        }
+        java.nio.file.Path file = Files.createTempFile("folds", ".csv");
+        Files.writeString(file, csv);
+        Split s = splits.importFromFile(demo.id(), DemoCohortService.TASK_N0_VS_NPLUS, file, null);
+        assertThat(s.scheme()).isEqualTo(SplitScheme.IMPORTED);
+        Map<Long, Part> parts = splits.assignments(s.id());
+        assertThat(parts.get(cases.get(0).id())).isEqualTo(Part.TEST);
+        assertThat(parts.get(cases.get(1).id())).isEqualTo(Part.VALIDATION);
+        assertThat(parts.get(cases.get(2).id())).isEqualTo(Part.TRAIN);
+        assertThat(parts.values().stream().filter(p -> p == Part.TEST).count()).isEqualTo(60);
+        Files.writeString(file, "case_id,part\n" + cases.get(0).caseKey() + ",holdout\n");
+        assertThatThrownBy(() -> splits.importFromFile(demo.id(), DemoCohortService.TASK_N0_VS_NPLUS, file, null))
+                .hasMessageContaining("row 2 column part: 'holdout' is not train, validation or test");
+    }
+
+    @Test
     void supervisorCannotCreateSplits() {
         assertThatThrownBy(() -> splits.create(demo().id(), DemoCohortService.TASK_N0_VS_NPLUS,
                 SplitScheme.TRAIN_TEST_4_1, 1, List.of(), null))
