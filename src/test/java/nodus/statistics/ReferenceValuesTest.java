@@ -152,6 +152,26 @@ class ReferenceValuesTest {
         assertThat(std.get(94).model()).isCloseTo(Double.parseDouble(rows.get(18)[3]), within(TOL));
     }
 
+    @Test
+    void netBenefitEqualsDcurves() {
+        // dcurves 1.1.7 dca() at thresholds np.arange(0.01, 1.0, 0.01) (make_dcurves_reference.py)
+        List<String[]> rows = Reference.csv("dcurves_net_benefit.csv");
+        assertThat(rows).hasSize(99);
+        List<NetBenefit> a = DecisionCurve.at(P.labels(), P.a(), Reference.column(rows, 0));
+        List<NetBenefit> b = DecisionCurve.at(P.labels(), P.b(), Reference.column(rows, 0));
+        List<NetBenefit> std = DecisionCurve.standard(P.labels(), P.a());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            assertThat(a.get(i).model()).as("A at " + r[0]).isCloseTo(Double.parseDouble(r[1]), within(TOL));
+            assertThat(b.get(i).model()).as("B at " + r[0]).isCloseTo(Double.parseDouble(r[2]), within(TOL));
+            assertThat(a.get(i).treatAll()).as("all at " + r[0]).isCloseTo(Double.parseDouble(r[3]), within(TOL));
+            assertThat(a.get(i).treatNone()).isEqualTo(Double.parseDouble(r[4]));
+            assertThat(std.get(i).threshold()).isCloseTo(Double.parseDouble(r[0]), within(1e-15));
+            assertThat(std.get(i).model()).as("standard grid at " + r[0]).isCloseTo(Double.parseDouble(r[1]),
+                    within(TOL));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"modelA/equal_size", "modelA/quantile_cut", "modelB/equal_size", "modelB/quantile_cut"})
     void hosmerLemeshow(String key) {
