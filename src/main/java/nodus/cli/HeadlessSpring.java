@@ -44,6 +44,16 @@ public final class HeadlessSpring {
                 .run(args.toArray(String[]::new));
     }
 
+    /** Starts with a data home (null: the configured default) and extra properties. */
+    public static ConfigurableApplicationContext start(String dataHome, java.util.Map<String, Object> extra) {
+        List<String> properties = new ArrayList<>();
+        if (dataHome != null) {
+            properties.add("nodus.data-home=" + dataHome);
+        }
+        extra.forEach((key, value) -> properties.add(key + "=" + value));
+        return start(properties.toArray(String[]::new));
+    }
+
     /** Runs the command's service calls as a named command-line user with the given role (e.g. RESEARCHER). */
     public static void actAs(String user, String role) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(

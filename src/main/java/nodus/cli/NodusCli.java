@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 EvaluateCommand.class,
                 RadiomicsCommand.class,
-                ModelsCommand.class
+                ModelsCommand.class,
+                ImportCommand.class,
+                DemoCommand.class
         })
 public final class NodusCli implements Runnable {
 
