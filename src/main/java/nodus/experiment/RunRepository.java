@@ -54,7 +54,7 @@ class RunRepository {
     Optional<Run> findBySpecHash(long experimentId, String specHash) {
         return jdbc.sql("select " + COLUMNS + " from run where experiment_id = ? and spec_hash = ? "
                         + "and status not in ('FAILED', 'CANCELLED') order by id")
-                .params(experimentId, specHash).query(RunRepository::map).stream().findFirst();
+                .params(experimentId, specHash).query(RunRepository::map).list().stream().findFirst();
     }
 
     Optional<String> specJson(long id) {

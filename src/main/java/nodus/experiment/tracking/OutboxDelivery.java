@@ -27,6 +27,7 @@ import nodus.experiment.tracking.TrackingBackend.RemoteRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,7 @@ public class OutboxDelivery implements SmartLifecycle {
     private boolean woken;
     private Thread worker;
 
+    @Autowired
     OutboxDelivery(OutboxRepository outbox, TrackingSettings settings, ObjectProvider<TrackingBackend> backends,
                    RunService runs, ExperimentService experiments) {
         this(outbox, settings, backends, null, runs, experiments);

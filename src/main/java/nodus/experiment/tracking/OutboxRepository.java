@@ -56,11 +56,11 @@ class OutboxRepository {
 
     List<OutboxEntry> pending(long runId, int limit) {
         return jdbc.sql("select id, run_id, kind, payload, created_at from tracking_outbox "
-                        + "where run_id = ? and delivered_at is null order by id")
+                        + "where run_id = ? and delivered_at is null order by id fetch first " + limit + " rows only")
                 .param(runId)
                 .query((rs, i) -> new OutboxEntry(rs.getLong(1), rs.getLong(2), EntryKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .stream().limit(limit).toList();
+                .list();
     }
 
     long pendingCount(long runId) {
@@ -116,7 +116,7 @@ class OutboxRepository {
         return jdbc.sql("select t.run_id, t.state, t.remote_run, t.last_error, t.attempts, t.updated_at, t.remote_experiment, "
                         + "(select count(*) from tracking_outbox o where o.run_id = t.run_id and o.delivered_at is null) "
                         + "from tracking_run t")
-                .query(OutboxRepository::mapSync).stream()
+                .query(OutboxRepository::mapSync).list().stream()
                 .collect(Collectors.toMap(RunSync::runId, s -> s));
     }
 
