@@ -61,6 +61,13 @@ class RunRepository {
         return jdbc.sql("select spec_json from run where id = ?").param(id).query(String.class).optional();
     }
 
+    Optional<Long> seed(long id) {
+        return jdbc.sql("select seed from run where id = ?").param(id).query((rs, i) -> {
+            long seed = rs.getLong(1);
+            return rs.wasNull() ? null : seed;
+        }).optional();
+    }
+
     Optional<String> provenanceJson(long id) {
         return jdbc.sql("select provenance_json from run where id = ?").param(id).query(String.class).optional();
     }

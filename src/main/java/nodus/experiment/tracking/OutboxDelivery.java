@@ -258,7 +258,7 @@ public class OutboxDelivery implements SmartLifecycle {
                 Map<String, String> tags = new LinkedHashMap<>();
                 p.path("tags").fields().forEachRemaining(f -> tags.put(f.getKey(), f.getValue().asText()));
                 backend.registerModelVersion(remote, new ModelRegistration(p.get("model").asText(),
-                        p.get("version").asInt(), p.path("description").asText(""), tags));
+                        p.get("version").asInt(), p.path("artifactPath").asText(), p.path("description").asText(""), tags));
             }
             case ALIAS -> {
                 JsonNode p = read(entry.payload());

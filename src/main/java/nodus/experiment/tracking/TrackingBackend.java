@@ -32,7 +32,7 @@ public interface TrackingBackend {
     /** Ends the remote run with Nodus's final status. */
     void end(RemoteRun run, RunStatus status, Instant endTime);
 
-    /** Registers the run's {@code model/} artifacts as a version of a registered model; returns its remote version. */
+    /** Registers the run's artifacts under {@code artifactPath} as a version of a registered model (idempotent). */
     String registerModelVersion(RemoteRun run, ModelRegistration registration);
 
     /** Points {@code alias} of the registered model at the version registered for ({@code model}, {@code version}). */
@@ -50,8 +50,9 @@ public interface TrackingBackend {
         }
     }
 
-    /** A model version to register: Nodus's model name and version, a description and tags. */
-    record ModelRegistration(String model, int version, String description, Map<String, String> tags) {
+    /** A model version to register: Nodus's model name and version, its run artifact folder, description, tags. */
+    record ModelRegistration(String model, int version, String artifactPath, String description,
+                             Map<String, String> tags) {
         public ModelRegistration {
             tags = Map.copyOf(tags);
         }

@@ -68,12 +68,13 @@ public class TrackingService {
         record(runId, EntryKind.ARTIFACT, json(payload));
     }
 
-    /** Registers the run's {@code model/} artifacts as a model version (after earlier entries of the run). */
+    /** Registers the run's artifacts as a model version (delivered after the run's earlier entries). */
     @Transactional
     public void recordModelRegistration(long runId, ModelRegistration registration) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("model", registration.model());
         payload.put("version", registration.version());
+        payload.put("artifactPath", registration.artifactPath());
         payload.put("description", registration.description());
         payload.put("tags", registration.tags());
         record(runId, EntryKind.REGISTER_MODEL, json(payload));

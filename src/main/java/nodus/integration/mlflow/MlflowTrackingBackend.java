@@ -262,7 +262,7 @@ public class MlflowTrackingBackend implements TrackingBackend {
             return existing.getVersion();
         }
         CreateModelVersion.Builder version = CreateModelVersion.newBuilder().setName(registration.model())
-                .setSource(run.artifactUri() + "/model").setRunId(run.runId())
+                .setSource(run.artifactUri() + "/" + registration.artifactPath()).setRunId(run.runId())
                 .setDescription(registration.description() == null ? "" : registration.description())
                 .addTags(ModelVersionTag.newBuilder().setKey(VERSION_TAG)
                         .setValue(Integer.toString(registration.version())));
