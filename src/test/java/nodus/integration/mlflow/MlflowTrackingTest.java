@@ -38,7 +38,14 @@ import nodus.experiment.tracking.TrackingBackend.RemoteRun;
 import nodus.experiment.tracking.TrackingService;
 import nodus.support.FreshDataHome;
 import nodus.support.MlflowServer;
+import nodus.registry.RegisteredModel;
+import nodus.registry.RegistryService;
 import nodus.support.TcpProxy;
+import org.mlflow.api.proto.ModelRegistry.ModelVersion;
+import org.mlflow.api.proto.ModelRegistry.ModelVersionTag;
+import org.mlflow.api.proto.ModelRegistry.RegisteredModelAlias;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -91,6 +98,17 @@ class MlflowTrackingTest {
         registry.add("nodus.tracking.retry-initial", () -> "PT0.1S");
         registry.add("nodus.tracking.retry-max", () -> "PT0.5S");
         registry.add("nodus.tracking.poll", () -> "PT0.2S");
+        registry.add("nodus.registry.root", () -> REGISTRY_ROOT.toString());
+    }
+
+    static final Path REGISTRY_ROOT = tempDir();
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("nodus-registry");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -103,6 +121,8 @@ class MlflowTrackingTest {
     OutboxDelivery delivery;
     @Autowired
     TrackingBackend backend;
+    @Autowired
+    RegistryService registry;
 
     @TempDir
     Path tmp;
@@ -394,6 +414,53 @@ class MlflowTrackingTest {
         assertThat(sync.state()).isEqualTo(SyncState.SYNCED);
         assertThat(mlflow.getMetricHistory(sync.remoteRunId(), "train_loss")).hasSize(3);
         assertThat(mlflow.getRun(sync.remoteRunId()).getInfo().getStatus().name()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void anApprovedExportIsARegisteredModelVersionCarryingTheChampionAlias() throws Exception {
+        Run run = launch("{\"model\":\"combined-svm\",\"c\":2.0}");
+        runs.markRunning(run.id());
+        runs.logMetrics(run.id(), 0, new TreeMap<>(Map.of("test_auc", 0.84, "test_auc_ci_low", 0.75,
+                "test_auc_ci_high", 0.93)));
+        runs.savePredictions(run.id(), predictions());
+        runs.finish(run.id(), "{\"seed\":5}");
+        String name = "aln-combined-" + UUID.randomUUID().toString().substring(0, 8);
+        RegisteredModel model = registry.export(run.id(), name);
+        registry.propose(model.id(), "best test AUC");
+        var researcher = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("sue", "x", "ROLE_" + Role.SUPERVISOR_NAME));
+        try {
+            registry.approve(model.id(), "calibration checked, external validation pending");
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(researcher);
+        }
+        RunSync sync = awaitSynced(run.id());
+        RemoteRun r = remote(sync);
+
+        var registered = mlflow.getRegisteredModel(name);
+        assertThat(registered.getAliasesList()).extracting(RegisteredModelAlias::getAlias,
+                RegisteredModelAlias::getVersion).containsExactly(org.assertj.core.groups.Tuple.tuple("champion", "1"));
+        ModelVersion version = mlflow.getModelVersion(name, "1");
+        assertThat(version.getRunId()).isEqualTo(sync.remoteRunId());
+        assertThat(version.getSource()).isEqualTo(r.artifactUri() + "/registry/" + name + "/1");
+        assertThat(version.getDescription()).contains("Test AUC 0.840 (95% CI 0.750–0.930)", "Weights absent");
+        assertThat(version.getTagsList().stream().collect(Collectors.toMap(ModelVersionTag::getKey,
+                ModelVersionTag::getValue))).containsEntry("nodus.version", "1").containsEntry("nodus.weights", "absent")
+                .containsEntry("nodus.run_id", Long.toString(run.id()));
+        // The export folder is the version's source, file for file.
+        Map<String, Long> listed = mlflowBackend().listArtifacts(r, "registry/" + name + "/1");
+        assertThat(listed.keySet()).extracting(k -> k.substring(k.lastIndexOf('/') + 1)).containsExactlyInAnyOrder(
+                "manifest.json", "MODEL_CARD.md", "metrics.json", "predictions.csv", "provenance.json", "spec.json");
+        for (String f : List.of("manifest.json", "MODEL_CARD.md", "predictions.csv")) {
+            Path back = tmp.resolve("reg-" + f);
+            mlflowBackend().downloadArtifact(r, "registry/" + name + "/1/" + f, back);
+            assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(model.directory().resolve(f)));
+        }
+        // Delivering the registration again (a lost reply) does not make a second version.
+        assertThat(backend.registerModelVersion(r, new TrackingBackend.ModelRegistration(name, 1,
+                "registry/" + name + "/1", "again", Map.of()))).isEqualTo("1");
+        assertThat(mlflow.searchModelVersions("name = '" + name + "'").getItems()).hasSize(1);
     }
 
     private static String json(Object o) {
