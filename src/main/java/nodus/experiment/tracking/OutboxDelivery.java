@@ -55,6 +55,8 @@ public class OutboxDelivery implements SmartLifecycle {
     private final RunService runs;
     private final ExperimentService experiments;
     private final Object signal = new Object();
+    /** One delivery pass at a time (not the lifecycle monitor: stop() must not wait for a pass it is ending). */
+    private final Object pass = new Object();
     private volatile boolean running;
     private boolean woken;
     private Thread worker;
@@ -152,16 +154,18 @@ public class OutboxDelivery implements SmartLifecycle {
     // ---- one pass ----
 
     /** Delivers every due run's entries once; returns how many entries were delivered. */
-    public synchronized int deliverDue() {
+    public int deliverDue() {
         TrackingBackend backend = backend();
         if (backend == null) {
             return 0;
         }
-        int delivered = 0;
-        for (long runId : outbox.dueRuns(Instant.now())) {
-            delivered += deliverRun(backend, runId);
+        synchronized (pass) {
+            int delivered = 0;
+            for (long runId : outbox.dueRuns(Instant.now())) {
+                delivered += deliverRun(backend, runId);
+            }
+            return delivered;
         }
-        return delivered;
     }
 
     private int deliverRun(TrackingBackend backend, long runId) {

@@ -90,6 +90,12 @@ class OutboxRepository {
         String state = pendingCount(runId) == 0 ? "SYNCED" : "PENDING";
         jdbc.sql("update tracking_run set state = ?, last_error = null, attempts = 0, next_attempt_at = ?, "
                 + "updated_at = ? where run_id = ?").params(state, now, now, runId).update();
+        // An entry committed while the update above waited for the recording transaction's row lock was not
+        // counted: count again now that it is visible, so a run is never SYNCED with work waiting.
+        if (state.equals("SYNCED") && pendingCount(runId) > 0) {
+            jdbc.sql("update tracking_run set state = 'PENDING' where run_id = ? and state = 'SYNCED'")
+                    .param(runId).update();
+        }
     }
 
     void failed(long runId, String error, int attempts, Instant nextAttempt) {
@@ -122,7 +128,11 @@ class OutboxRepository {
 
     private static RunSync mapSync(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp updated = rs.getTimestamp(6);
-        return new RunSync(rs.getLong(1), SyncState.valueOf(rs.getString(2)), rs.getString(7), rs.getString(3), null,
+        SyncState state = SyncState.valueOf(rs.getString(2));
+        if (state == SyncState.SYNCED && rs.getLong(8) > 0) {
+            state = SyncState.PENDING;
+        }
+        return new RunSync(rs.getLong(1), state, rs.getString(7), rs.getString(3), null,
                 rs.getString(4), rs.getInt(5), rs.getLong(8), updated == null ? null : updated.toInstant());
     }
 }
