@@ -2,7 +2,11 @@ package nodus.experiment;
 
 import java.time.Instant;
 
-/** One value of a run's metric history: per-epoch values have step = epoch; final per-part metrics step 0. */
+/**
+ * One value of a run's metric history: per-epoch values have step = epoch; final per-part metrics step 0. The
+ * time is kept to the millisecond (MLflow's resolution), so the database and the tracking server hold the same
+ * timestamp and a repeated delivery sends exactly the same point.
+ */
 public record MetricPoint(String key, int step, double value, Instant recordedAt) {
     public MetricPoint {
         if (key == null || !key.matches("[A-Za-z0-9_.\\-/ ]{1,200}")) {
@@ -14,5 +18,6 @@ public record MetricPoint(String key, int step, double value, Instant recordedAt
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("metric " + key + " must be finite, got " + value);
         }
+        recordedAt = recordedAt == null ? null : recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -54,11 +54,18 @@ class RunRepository {
     Optional<Run> findBySpecHash(long experimentId, String specHash) {
         return jdbc.sql("select " + COLUMNS + " from run where experiment_id = ? and spec_hash = ? "
                         + "and status not in ('FAILED', 'CANCELLED') order by id")
-                .params(experimentId, specHash).query(RunRepository::map).stream().findFirst();
+                .params(experimentId, specHash).query(RunRepository::map).list().stream().findFirst();
     }
 
     Optional<String> specJson(long id) {
         return jdbc.sql("select spec_json from run where id = ?").param(id).query(String.class).optional();
+    }
+
+    Optional<Long> seed(long id) {
+        return jdbc.sql("select seed from run where id = ?").param(id).query((rs, i) -> {
+            long seed = rs.getLong(1);
+            return rs.wasNull() ? null : seed;
+        }).optional();
     }
 
     Optional<String> provenanceJson(long id) {

@@ -94,6 +94,12 @@ public class RunService {
         return runs.specJson(runId);
     }
 
+    /** The seed the run was launched with, if any. */
+    @PermitAll
+    public Optional<Long> seed(long runId) {
+        return runs.seed(runId);
+    }
+
     @PermitAll
     public Optional<String> provenance(long runId) {
         return runs.provenanceJson(runId);

@@ -1,15 +1,25 @@
 package nodus.experiment.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.Map;
 import nodus.base.ui.EmptyState;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
+import nodus.experiment.tracking.RunSync;
+import nodus.experiment.tracking.SyncState;
+import nodus.experiment.tracking.TrackingService;
 
 @Route("runs")
 @PageTitle("Runs · Nodus")
@@ -17,10 +27,15 @@ import nodus.experiment.Run;
 @PermitAll
 public class RunsView extends VerticalLayout {
 
-    public RunsView(ExperimentService experiments) {
+    public RunsView(ExperimentService experiments, TrackingService tracking) {
         H2 heading = new H2("Runs");
         heading.setId("view-heading");
         add(heading);
+        Paragraph mlflow = new Paragraph(tracking.configured()
+                ? "Runs are mirrored to " + tracking.describe() + "." : tracking.describe());
+        mlflow.setId("mlflow-status");
+        mlflow.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(mlflow);
         var runs = experiments.allRuns();
         if (runs.isEmpty()) {
             add(new EmptyState("No runs yet",
@@ -28,14 +43,45 @@ public class RunsView extends VerticalLayout {
                             + "fine-tuned backbones. Open Experiments to launch one."));
             return;
         }
+        Map<Long, RunSync> syncs = tracking.syncs();
         Grid<Run> grid = new Grid<>(Run.class, false);
+        grid.setId("runs-grid");
         grid.addColumn(Run::name).setHeader("Run").setSortable(true);
         grid.addColumn(Run::kind).setHeader("Kind").setSortable(true);
         grid.addColumn(Run::task).setHeader("Task");
         grid.addColumn(Run::status).setHeader("Status").setSortable(true);
+        grid.addComponentColumn(run -> syncCell(syncs.getOrDefault(run.id(), RunSync.notTracked(run.id()))))
+                .setHeader("MLflow").setAutoWidth(true);
         grid.addColumn(Run::createdBy).setHeader("Launched by");
         grid.addColumn(Run::createdAt).setHeader("Created").setSortable(true);
         grid.setItems(runs);
         add(grid);
+    }
+
+    /** The run's sync state (with the last error as tooltip) and a link to the run in the MLflow UI. */
+    private static Component syncCell(RunSync sync) {
+        Span state = new Span(switch (sync.state()) {
+            case SYNCED -> "synced";
+            case PENDING -> "pending (" + sync.pendingEntries() + ")";
+            case FAILING -> "failing, retrying (" + sync.attempts() + ")";
+            case NOT_TRACKED -> "not tracked";
+        });
+        state.getElement().getThemeList().add("badge");
+        if (sync.state() == SyncState.SYNCED) {
+            state.getElement().getThemeList().add("success");
+        } else if (sync.state() == SyncState.FAILING) {
+            state.getElement().getThemeList().add("error");
+            state.getElement().setAttribute("title", sync.lastError() == null ? "" : sync.lastError());
+        } else {
+            state.getElement().getThemeList().add("contrast");
+        }
+        HorizontalLayout cell = new HorizontalLayout(state);
+        cell.setSpacing(true);
+        if (sync.url() != null) {
+            Anchor link = new Anchor(sync.url(), "open in MLflow");
+            link.setTarget(AnchorTarget.BLANK);
+            cell.add(link);
+        }
+        return cell;
     }
 }
