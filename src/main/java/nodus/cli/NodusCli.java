@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Nodus — deep learning radiomics workbench. Without a command, `java -jar nodus.jar` starts "
                 + "the web app.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                BenchmarkBackbonesCommand.class
         })
 public final class NodusCli implements Runnable {
 

@@ -27,8 +27,14 @@ record SeededInitializer(Kind kind, long seed, String name, long fanIn) implemen
             case CONV_WEIGHT -> {
                 long fanOut = shape.get(0) * (shape.dimension() > 2 ? shape.size(2) : 1);
                 double std = Math.sqrt(2.0 / fanOut);
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (std * gaussian(rnd));
+                // Box–Muller, both outputs of each pair (SplittableRandom has no nextGaussian in Java 17).
+                for (int i = 0; i < v.length; i += 2) {
+                    double r = std * Math.sqrt(-2.0 * Math.log(1.0 - rnd.nextDouble()));
+                    double t = 2.0 * Math.PI * rnd.nextDouble();
+                    v[i] = (float) (r * Math.cos(t));
+                    if (i + 1 < v.length) {
+                        v[i + 1] = (float) (r * Math.sin(t));
+                    }
                 }
             }
             case LINEAR -> {
@@ -41,13 +47,6 @@ record SeededInitializer(Kind kind, long seed, String name, long fanIn) implemen
             default -> throw new IllegalStateException();
         }
         return manager.create(v, shape).toType(dataType, false);
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box–Muller: SplittableRandom has no nextGaussian in Java 17.
-        double u1 = 1.0 - r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
     /** FNV-1a 64 of the name, so each parameter draws its own stream. */
