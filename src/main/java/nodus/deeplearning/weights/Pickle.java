@@ -54,7 +54,15 @@ final class Pickle {
      * @param reduce         calls a whitelisted global with its argument tuple; throws for anything else
      */
     Pickle(byte[] data, Function<Object, Object> persistentLoad, BiFunction<Global, List<Object>, Object> reduce) {
-        this.in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        this(ByteBuffer.wrap(data), persistentLoad, reduce);
+    }
+
+    /**
+     * Reads from {@code in}'s current position; after {@link #load()} the position is just past the STOP opcode,
+     * so several pickles written back to back (the legacy torch.save layout) can be read in turn.
+     */
+    Pickle(ByteBuffer in, Function<Object, Object> persistentLoad, BiFunction<Global, List<Object>, Object> reduce) {
+        this.in = in.order(ByteOrder.LITTLE_ENDIAN);
         this.persistentLoad = persistentLoad;
         this.reduce = reduce;
     }
@@ -120,7 +128,10 @@ final class Pickle {
                 case 'J' -> stack.push((long) in.getInt());
                 case 'K' -> stack.push((long) (in.get() & 0xff));
                 case 'M' -> stack.push((long) (in.getShort() & 0xffff));
-                case 0x8a -> stack.push(long1(in.get() & 0xff));
+                case 0x8a -> {
+                    int n = in.get() & 0xff;
+                    stack.push(n <= 8 ? (Object) long1(n) : bigLong(n));
+                }
                 case 'G' -> stack.push(in.order(ByteOrder.BIG_ENDIAN).getDouble());
                 case 'N' -> stack.push(NONE);
                 case 0x88 -> stack.push(Boolean.TRUE);
@@ -216,6 +227,17 @@ final class Pickle {
             }
             b.append(c);
         }
+    }
+
+    /** LONG1 wider than 64 bits (the legacy format's magic number). */
+    private java.math.BigInteger bigLong(int n) {
+        byte[] le = new byte[n];
+        in.get(le);
+        byte[] be = new byte[n];
+        for (int i = 0; i < n; i++) {
+            be[i] = le[n - 1 - i];
+        }
+        return new java.math.BigInteger(be);
     }
 
     /** LONG1: little-endian two's complement of n bytes. */

@@ -24,7 +24,13 @@ import java.util.zip.ZipFile;
  * the storage a persistent id {@code ('storage', torch.FloatStorage, key, location, numel)} — and the raw
  * storages as {@code data/<key>}, in the byte order named by {@code byteorder} (little-endian when absent, as
  * written before that record existed). Supported storages: Float, Half, BFloat16, Double (read as float32) and
- * Long (int64). The legacy pre-1.6 format is refused with a message saying how to convert it.
+ * Long (int64).
+ *
+ * <p>Also the legacy (pre-1.6) layout in which torchvision's older files (e.g. VGG19's) were published: five
+ * pickles back to back — magic number 0x1950a86a20f9469cfc6c, protocol version 1001, system info (byte order),
+ * the state dict with persistent ids {@code ('storage', type, key, location, numel, view)}, the list of storage
+ * keys — then each storage as an int64 element count followed by its raw bytes (torch/serialization.py,
+ * {@code _legacy_save}).
  */
 public final class TorchStateDictReader {
 
@@ -41,11 +47,15 @@ public final class TorchStateDictReader {
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, 4);
-            if (n < 4 || !java.util.Arrays.equals(head, ZIP_MAGIC)) {
-                boolean legacyPickle = n >= 2 && (head[0] & 0xff) == 0x80 && head[1] == 2;
-                throw new WeightsException(file + ": not a PyTorch zip checkpoint"
-                        + (legacyPickle ? " (legacy pre-1.6 torch.save format; re-save it with PyTorch ≥ 1.6: "
-                        + "torch.save(torch.load(f), f2))" : " (expected a torch.save(state_dict) .pth file)"));
+            boolean zip = n == 4 && java.util.Arrays.equals(head, ZIP_MAGIC);
+            boolean legacy = n >= 2 && (head[0] & 0xff) == 0x80 && head[1] == 2;
+            if (!zip && !legacy) {
+                throw new WeightsException(file + ": not a PyTorch checkpoint (expected a torch.save(state_dict) "
+                        + ".pth file: a zip archive or the legacy pickle format)");
+            }
+            if (legacy) {
+                return LegacyFormat.read(file, new WeightsProvenance("torch-state-dict", file.toString(),
+                        Sha256.of(file), Files.size(file), Instant.now()));
             }
         }
         String sha = Sha256.of(file);
@@ -86,69 +96,91 @@ public final class TorchStateDictReader {
     }
 
     /** A storage reference from a persistent id, resolved lazily when a tensor uses it. */
-    private record StorageRef(String dtype, int elementSize, String key) {
+    record StorageRef(String dtype, int elementSize, String key, long baseOffset) {
     }
 
     /** A tensor before its storage bytes are read. */
-    private record TensorRef(StorageRef storage, long offset, long[] size, long[] stride) {
+    record TensorRef(StorageRef storage, long offset, long[] size, long[] stride) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** Storage bytes by key, in the file's byte order. */
+    interface Storages {
+        ByteBuffer get(String key) throws IOException;
+    }
+
     private static Map<String, TorchTensor> parse(ZipFile zip, String prefix, ByteOrder order, Path file)
             throws IOException {
         ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
         Pickle pickle = new Pickle(read(zip, pkl, file), TorchStateDictReader::storage,
                 TorchStateDictReader::reduce);
-        Object root;
+        Map<String, ByteBuffer> cache = new LinkedHashMap<>();
+        return tensors(pickle, file, key -> {
+            ByteBuffer data = cache.get(key);
+            if (data == null) {
+                ZipEntry se = zip.getEntry(prefix + "data/" + key);
+                if (se == null) {
+                    throw new WeightsException(file + ": storage data/" + key + " is missing (truncated archive?)");
+                }
+                data = ByteBuffer.wrap(read(zip, se, file)).order(order);
+                cache.put(key, data);
+            }
+            return data;
+        });
+    }
+
+    /** Runs the state-dict pickle and materialises every tensor from {@code storages}. */
+    static Map<String, TorchTensor> tensors(Pickle pickle, Path file, Storages storages) throws IOException {
+        return materialiseAll(loadRoot(pickle, file), file, storages);
+    }
+
+    /** Runs a pickle, turning every failure into a one-line {@link WeightsException} naming the file. */
+    static Object loadRoot(Pickle pickle, Path file) throws WeightsException {
         try {
-            root = pickle.load();
+            return pickle.load();
         } catch (UnsupportedGlobal e) {
             throw new WeightsException(file + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new WeightsException(file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new WeightsException(file + ": malformed pickle (" + e.getMessage() + ")", e);
         }
+    }
+
+    static Map<String, TorchTensor> materialiseAll(Object root, Path file, Storages storages) throws IOException {
         if (!(root instanceof Map<?, ?> map)) {
             throw new WeightsException(file + ": the pickle holds a " + describe(root) + ", not a state dict");
         }
         Map<String, TorchTensor> out = new LinkedHashMap<>();
-        Map<String, ByteBuffer> storages = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorRef ref)) {
                 throw new WeightsException(file + ": entry " + e.getKey() + " is a " + describe(e.getValue())
                         + ", not a tensor (a state dict maps names to tensors)");
             }
-            ByteBuffer data = storages.get(ref.storage().key());
-            if (data == null) {
-                ZipEntry se = zip.getEntry(prefix + "data/" + ref.storage().key());
-                if (se == null) {
-                    throw new WeightsException(file + ": storage data/" + ref.storage().key() + " of " + name
-                            + " is missing (truncated archive?)");
-                }
-                data = ByteBuffer.wrap(read(zip, se, file)).order(order);
-                storages.put(ref.storage().key(), data);
-            }
-            out.put(name, materialise(name, ref, data, file));
+            out.put(name, materialise(name, ref, storages.get(ref.storage().key()), file));
         }
         return out;
+    }
+
+    /** Storage type from torch's class name, e.g. {@code FloatStorage}. */
+    static StorageRef storageRef(Pickle.Global g, String key, long baseOffset) {
+        return switch (g.name()) {
+            case "FloatStorage" -> new StorageRef("float32", 4, key, baseOffset);
+            case "HalfStorage" -> new StorageRef("float16", 2, key, baseOffset);
+            case "BFloat16Storage" -> new StorageRef("bfloat16", 2, key, baseOffset);
+            case "DoubleStorage" -> new StorageRef("float64", 8, key, baseOffset);
+            case "LongStorage" -> new StorageRef("int64", 8, key, baseOffset);
+            default -> throw new UnsupportedGlobal("unsupported tensor storage " + g
+                    + " (supported: float32, float16, bfloat16, float64, int64)");
+        };
     }
 
     private static Object storage(Object pid) {
         if (pid instanceof List<?> t && t.size() >= 5 && "storage".equals(t.get(0))
                 && t.get(1) instanceof Pickle.Global g && t.get(2) instanceof String key) {
-            return switch (g.name()) {
-                case "FloatStorage" -> new StorageRef("float32", 4, key);
-                case "HalfStorage" -> new StorageRef("float16", 2, key);
-                case "BFloat16Storage" -> new StorageRef("bfloat16", 2, key);
-                case "DoubleStorage" -> new StorageRef("float64", 8, key);
-                case "LongStorage" -> new StorageRef("int64", 8, key);
-                default -> throw new UnsupportedGlobal("unsupported tensor storage " + g
-                        + " (supported: float32, float16, bfloat16, float64, int64)");
-            };
+            return storageRef(g, key, 0);
         }
         throw new UnsupportedGlobal("unexpected persistent id " + pid + " (not a PyTorch tensor storage)");
     }
 
-    private static Object reduce(Pickle.Global g, List<Object> args) {
+    static Object reduce(Pickle.Global g, List<Object> args) {
         switch (g.toString()) {
             case "collections.OrderedDict":
                 return new LinkedHashMap<>();
@@ -184,11 +216,12 @@ public final class TorchStateDictReader {
         }
         int es = ref.storage().elementSize();
         long available = data.capacity() / es;
-        long maxIndex = ref.offset();
+        long base = ref.storage().baseOffset();
+        long maxIndex = base + ref.offset();
         for (int i = 0; i < ref.size().length; i++) {
             maxIndex += (ref.size()[i] - 1) * ref.stride()[i];
         }
-        if (n > 0 && (maxIndex >= available || ref.offset() < 0)) {
+        if (n > 0 && (maxIndex >= available || ref.offset() < 0 || base < 0)) {
             throw new WeightsException(file + ": tensor " + name + " reaches element " + maxIndex
                     + " of a storage with " + available + " (truncated or corrupt data)");
         }
@@ -199,7 +232,7 @@ public final class TorchStateDictReader {
         float[] f = isLong ? null : new float[count];
         long[] l = isLong ? new long[count] : null;
         for (int k = 0; k < count; k++) {
-            long pos = ref.offset();
+            long pos = base + ref.offset();
             for (int d = 0; d < dims; d++) {
                 pos += idx[d] * ref.stride()[d];
             }
@@ -255,7 +288,7 @@ public final class TorchStateDictReader {
     }
 
     /** Thrown from inside the pickle machine for a global or storage the reader will not resolve. */
-    private static final class UnsupportedGlobal extends RuntimeException {
+    static final class UnsupportedGlobal extends RuntimeException {
         UnsupportedGlobal(String message) {
             super(message);
         }

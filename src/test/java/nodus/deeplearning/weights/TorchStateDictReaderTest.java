@@ -56,6 +56,37 @@ class TorchStateDictReaderTest {
         assertThat(sd.provenance().format()).isEqualTo("torch-state-dict");
     }
 
+    /**
+     * The legacy (pre-1.6) layout, in which torchvision's older weight files were published. The file is made by
+     * make_legacy_file.py from PyTorch's source description of the format (PyTorch itself is not installable
+     * here), with the same values as tiny_state_dict.pth; fc.weight and fc.bias share a storage at offsets 0/8.
+     */
+    @Test
+    void readsTheLegacyLayoutToTheSameTensors() throws Exception {
+        StateDict zip = TorchStateDictReader.read(TestSupport.resource("tiny_state_dict.pth"));
+        StateDict legacy = TorchStateDictReader.read(TestSupport.resource("tiny_state_dict_legacy.pth"));
+        assertThat(legacy.tensors().keySet()).containsExactlyElementsOf(zip.tensors().keySet());
+        for (String name : zip.tensors().keySet()) {
+            TorchTensor a = zip.get(name);
+            TorchTensor b = legacy.get(name);
+            assertThat(b.dtype()).as(name).isEqualTo(a.dtype());
+            assertThat(b.shape()).as(name).containsExactly(a.shape());
+            if (a.isFloating()) {
+                assertThat(b.floats()).as(name).containsExactly(a.floats());
+            } else {
+                assertThat(b.longs()).as(name).containsExactly(a.longs());
+            }
+        }
+
+        byte[] all = Files.readAllBytes(TestSupport.resource("tiny_state_dict_legacy.pth"));
+        Path cut = tmp.resolve("cut-legacy.pth");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length - 40));
+        assertThatThrownBy(() -> TorchStateDictReader.read(cut))
+                .isInstanceOf(WeightsException.class)
+                .hasMessageContaining("cut-legacy.pth")
+                .hasMessageContaining("truncated");
+    }
+
     @Test
     void refusesATruncatedFile() throws Exception {
         byte[] all = Files.readAllBytes(TestSupport.resource("tiny_state_dict.pth"));
@@ -73,7 +104,7 @@ class TorchStateDictReaderTest {
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
         assertThatThrownBy(() -> TorchStateDictReader.read(png))
                 .isInstanceOf(WeightsException.class)
-                .hasMessageContaining("photo.pth: not a PyTorch zip checkpoint");
+                .hasMessageContaining("photo.pth: not a PyTorch checkpoint");
 
         Path zip = tmp.resolve("other.pth");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -85,11 +116,12 @@ class TorchStateDictReaderTest {
                 .isInstanceOf(WeightsException.class)
                 .hasMessageContaining("without <folder>/data.pkl");
 
-        Path legacy = tmp.resolve("legacy.pth");
-        Files.write(legacy, new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10});
-        assertThatThrownBy(() -> TorchStateDictReader.read(legacy))
+        // A plain Python pickle (protocol 2) that is not a torch.save file.
+        Path pickle = tmp.resolve("list.pth");
+        Files.write(pickle, new byte[] {(byte) 0x80, 2, ']', 'q', 0, '.'});
+        assertThatThrownBy(() -> TorchStateDictReader.read(pickle))
                 .isInstanceOf(WeightsException.class)
-                .hasMessageContaining("legacy pre-1.6");
+                .hasMessageContaining("list.pth: pickle file without PyTorch's magic number");
     }
 
     @Test
