@@ -41,7 +41,7 @@ public final class BenchmarkBackbonesCommand implements Callable<Integer> {
     @Option(names = "--batches", defaultValue = "5", description = "Timed batches (default 5).")
     int batches;
 
-    @Option(names = "--xmx", defaultValue = "4g", description = "Heap of each child JVM (default 4g).")
+    @Option(names = "--xmx", defaultValue = "1g", description = "Heap of each child JVM (default 1g; VmHWM counts the heap).")
     String xmx;
 
     @Option(names = "--output", description = "Also write the Markdown table to this file.")

@@ -106,17 +106,18 @@ class GradCamTest {
                     .singletonOrThrow().toFloatArray();
             assertThat(r.score()).isCloseTo(logits[1], within(1e-4 * Math.max(1, Math.abs(logits[1]))));
             // Batched evaluation helper: same logits one image at a time or two images in one batch.
-            float[] img = TestSupport.referenceImage(s);
-            float[] two = new float[2 * img.length];
-            System.arraycopy(img, 0, two, 0, img.length);
-            System.arraycopy(img, 0, two, img.length, img.length);
+            float[] one = TestSupport.referenceImage(s);
+            float[] two = new float[2 * one.length];
+            System.arraycopy(one, 0, two, 0, one.length);
+            System.arraycopy(one, 0, two, one.length, one.length);
             float[][] batched = nodus.deeplearning.backbone.BackboneInference.run(b, m, two, s, 2,
                     nodus.deeplearning.backbone.BackboneInference.Output.LOGITS);
             float[][] single = nodus.deeplearning.backbone.BackboneInference.run(b, m, two, s, 1,
                     nodus.deeplearning.backbone.BackboneInference.Output.PENULTIMATE);
             assertThat(single[1]).hasSize(2048);
             for (int i = 0; i < 2; i++) {
-                assertThat((double) batched[1][i]).isCloseTo(logits[i], within(1e-4 * Math.max(1, Math.abs(logits[i]))));
+                assertThat((double) batched[1][i])
+                        .isCloseTo(logits[i], within(1e-4 * Math.max(1, Math.abs(logits[i]))));
             }
             boolean nonZero = false;
             for (float g : r.gradient()) {
