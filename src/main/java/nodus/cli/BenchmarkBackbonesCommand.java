@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
                 + "(224², Inception-v3 299²), each in a fresh JVM.")
 public final class BenchmarkBackbonesCommand implements Callable<Integer> {
 
-    @Option(names = "--backbones", split = ",", defaultValue = "resnet50,resnet101,wide_resnet50_2,vgg19,inception_v3",
-            description = "Comma-separated torchvision names (default: all five).")
+    @Option(names = "--backbones", split = ",",
+            defaultValue = "resnet50,resnet101,wide_resnet50_2,vgg19,inception_v3", description = "Comma-separated torchvision names (default: all five).")
     List<String> backbones;
 
     @Option(names = "--modes", split = ",", defaultValue = "TRAIN,EXTRACT", description = "TRAIN and/or EXTRACT.")
@@ -41,7 +41,8 @@ public final class BenchmarkBackbonesCommand implements Callable<Integer> {
     @Option(names = "--batches", defaultValue = "5", description = "Timed batches (default 5).")
     int batches;
 
-    @Option(names = "--xmx", defaultValue = "1g", description = "Heap of each child JVM (default 1g; VmHWM counts the heap).")
+    @Option(names = "--xmx", defaultValue = "1g",
+            description = "Heap of each child JVM (default 1g; VmHWM counts the heap).")
     String xmx;
 
     @Option(names = "--output", description = "Also write the Markdown table to this file.")

@@ -59,10 +59,20 @@ class TorchvisionWeightsTest {
             assertThat(net.torchParameters(false).get("fc.weight").getArray().toFloatArray())
                     .containsExactly(headBefore);
 
+            // The head is replaceable after loading: 3 classes, same PyTorch name, fresh seeded values.
+            net.replaceHead(3, 9);
+            Backbones.initializeHead(net, m);
+            assertThat(net.numClasses()).isEqualTo(3);
+            assertThat(net.torchParameters(false).get("fc.weight").getShape())
+                    .isEqualTo(new ai.djl.ndarray.types.Shape(3, 2048));
+            assertThat(net.forward(new ai.djl.training.ParameterStore(m, false),
+                    new ai.djl.ndarray.NDList(m.ones(new ai.djl.ndarray.types.Shape(1, 3, 32, 32))), false)
+                    .singletonOrThrow().getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(1, 3));
+
             // Without skipping the head, the 1000-class head does not fit the 2-class network.
             assertThatThrownBy(() -> StateDictLoader.load(net, sd, StateDictLoader.Options.strict()))
                     .isInstanceOf(WeightsException.class)
-                    .hasMessageContaining("2 mis-shaped (fc.weight (file float32[1000, 2048], network [2, 2048])");
+                    .hasMessageContaining("2 mis-shaped (fc.weight (file float32[1000, 2048], network [3, 2048])");
 
             // A ResNet50 file onto Wide-ResNet50-2: refused before anything is copied.
             Backbone wide = Backbones.create(Architecture.WIDE_RESNET50_2, 2, 5);
