@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 RadiomicsCommand.class,
                 ModelsCommand.class,
                 ImportCommand.class,
-                DemoCommand.class
+                DemoCommand.class,
+                BenchmarkBackbonesCommand.class
         })
 public final class NodusCli implements Runnable {
 
