@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 ImportCommand.class,
                 DemoCommand.class,
+                SplitCommand.class,
                 BenchmarkBackbonesCommand.class
         })
 public final class NodusCli implements Runnable {
