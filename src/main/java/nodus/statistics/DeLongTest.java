@@ -1,0 +1,18 @@
+package nodus.statistics;
+
+/**
+ * DeLong test of the difference of two AUCs, A − B (pROC {@code roc.test(method = "delong")}).
+ *
+ * @param paired true for two models on the same cases (covariance term included), false for independent samples
+ * @param aucA AUC of model A
+ * @param aucB AUC of model B
+ * @param difference aucA − aucB
+ * @param variance variance of the difference: varA + varB − 2·covAB (paired) or varA + varB (unpaired)
+ * @param z difference / √variance; NaN when the variance is 0 (e.g. identical rankings)
+ * @param p two-sided p-value 2·(1 − Φ(|z|))
+ * @param ciLow lower end of the Wald CI of the difference (not clipped)
+ * @param ciHigh upper end of the Wald CI of the difference
+ */
+public record DeLongTest(boolean paired, double aucA, double aucB, double difference, double variance, double z,
+                         double p, double ciLow, double ciHigh) {
+}
