@@ -17,6 +17,8 @@ import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.RunStatus;
 import nodus.experiment.SplitPart;
+import nodus.statistics.AucEstimate;
+import nodus.statistics.DeLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +71,17 @@ public class ComparisonService {
             history.put(id, runs.metrics(id).stream().filter(m -> m.step() > 0).toList());
         }
         return ComparisonCalculator.compute(spec, chosen, predictions, history);
+    }
+
+    /** AUC with DeLong 95% CI of a run on its TEST part (labels ≥ 1 positive), if it has both classes there. */
+    @PermitAll
+    public Optional<AucEstimate> testAuc(long runId) {
+        List<CasePrediction> test = runs.predictions(runId).stream().filter(p -> p.part() == SplitPart.TEST).toList();
+        double[] labels = test.stream().mapToDouble(p -> p.label() >= 1 ? 1 : 0).toArray();
+        double[] scores = test.stream().mapToDouble(CasePrediction::score).toArray();
+        boolean both = java.util.Arrays.stream(labels).anyMatch(v -> v == 1)
+                && java.util.Arrays.stream(labels).anyMatch(v -> v == 0);
+        return both ? Optional.of(DeLong.auc(labels, scores)) : Optional.empty();
     }
 
     @PermitAll
