@@ -14,14 +14,16 @@ public final class JournalFormat {
     }
 
     public static String number(double v) {
-        return Double.isNaN(v) ? DASH : String.format(Locale.ROOT, "%.3f", v);
+        // Typographic minus (U+2212), as journals print negative estimates.
+        return Double.isNaN(v) ? DASH : String.format(Locale.ROOT, "%.3f", v).replace('-', '\u2212');
     }
 
     public static String interval(double low, double high) {
         if (Double.isNaN(low) || Double.isNaN(high)) {
             return DASH;
         }
-        return number(low) + DASH + number(high);
+        // An en dash between two negative numbers reads as a minus sign: journals write "−0.12 to 0.05" then.
+        return low < 0 || high < 0 ? number(low) + " to " + number(high) : number(low) + DASH + number(high);
     }
 
     public static String withInterval(double v, double low, double high) {

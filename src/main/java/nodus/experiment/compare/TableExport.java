@@ -94,6 +94,7 @@ public final class TableExport {
 
     static String tex(String v) {
         return v.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%").replace("_", "\\_")
-                .replace("#", "\\#").replace(JournalFormat.DASH, "--").replace("< ", "$<$ ");
+                .replace("#", "\\#").replace(JournalFormat.DASH, "--").replace("< ", "$<$ ")
+                .replace("\u2212", "$-$");
     }
 }
