@@ -226,7 +226,7 @@ public class CompareView extends VerticalLayout implements HasUrlParameter<Strin
                 byte[] html = comparisons.report(saved.id()).getBytes(StandardCharsets.UTF_8);
                 return new DownloadResponse(new ByteArrayInputStream(html), "report-" + saved.id() + ".html",
                         "text/html;charset=utf-8", html.length);
-            }), AttachmentType.INLINE, "HTML report");
+            }).inline(), AttachmentType.INLINE, "HTML report");
             report.setId("report-link");
             report.setTarget(AnchorTarget.BLANK);
             links.add(name, report);

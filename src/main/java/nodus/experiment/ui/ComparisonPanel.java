@@ -138,7 +138,7 @@ class ComparisonPanel extends VerticalLayout {
                     Component cell = i == 0 || c == 0 ? new NativeTableHeaderCell(cells.get(i).get(c))
                             : new NativeTableCell(cells.get(i).get(c));
                     cell.getElement().getStyle().set("padding", "3px 8px").set("border", "1px solid #ddd");
-                    if (i > 0 && c > 0) {
+                    if (i > 0 && c > 0 && i != c) {
                         cell.getElement().setAttribute("class", "p-value");
                         refusalOf(part, i - 1, c - 1).ifPresent(r -> cell.getElement().setAttribute("title", r));
                     }

@@ -158,7 +158,7 @@ class CompareBrowserTest {
 
             String report = s.waitFor(By.id("report-link")).getAttribute("href");
             s.driver().get(report);
-            new WebDriverWait(s.driver(), Duration.ofSeconds(30))
+            new WebDriverWait(s.driver(), Duration.ofSeconds(90))
                     .until(d -> d.findElement(By.tagName("body")).getAttribute("data-figures-rendered") != null);
             List<WebElement> figures = s.driver().findElements(By.cssSelector("div.figure"));
             assertThat(figures).hasSize(3 * 4 + 1); // ROC, DCA, calibration, confusion per part + history
