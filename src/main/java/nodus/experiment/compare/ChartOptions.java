@@ -83,6 +83,7 @@ public final class ChartOptions {
         }
         o.put("series", series);
         axis(o, "yAxis").put("min", -0.1);
+        axis(o, "yAxis").remove("max"); // net benefit is at most the prevalence: let the axis fit the data
         return write(o);
     }
 
@@ -92,9 +93,9 @@ public final class ChartOptions {
         o.put("title", Map.of("text", "Calibration \u2014 " + ComparisonTable.cohortLabel(part), "left", "center",
                 "textStyle", Map.of("fontSize", 14)));
         o.put("tooltip", Map.of("trigger", "item"));
-        o.put("legend", Map.of("type", "scroll", "bottom", 0));
-        o.put("grid", List.of(Map.of("left", 55, "right", 20, "top", 40, "height", "50%"),
-                Map.of("left", 55, "right", 20, "top", "70%", "height", "14%")));
+        o.put("legend", Map.of("type", "plain", "bottom", 0, "textStyle", Map.of("fontSize", 11)));
+        o.put("grid", List.of(Map.of("left", 55, "right", 20, "top", 40, "height", "42%"),
+                Map.of("left", 55, "right", 20, "top", "60%", "height", "12%")));
         o.put("xAxis", List.of(valueAxis("Mean predicted probability", 0), valueAxis("", 1)));
         Map<String, Object> y0 = valueAxis("Observed fraction", 0);
         Map<String, Object> y1 = valueAxis("Count", 1);
@@ -222,8 +223,9 @@ public final class ChartOptions {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)));
         o.put("tooltip", Map.of("trigger", "item"));
-        o.put("legend", Map.of("type", "scroll", "bottom", 0));
-        o.put("grid", Map.of("left", 55, "right", 20, "top", 40, "bottom", 80));
+        // A plain legend wraps onto several lines, so every run's AUC and CI stay visible (no paging).
+        o.put("legend", Map.of("type", "plain", "bottom", 0, "textStyle", Map.of("fontSize", 11)));
+        o.put("grid", Map.of("left", 55, "right", 20, "top", 40, "bottom", 130));
         o.put("xAxis", valueAxis(xName, 0));
         o.put("yAxis", valueAxis(yName, 0));
         return o;

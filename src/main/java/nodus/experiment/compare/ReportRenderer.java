@@ -37,7 +37,7 @@ final class ReportRenderer {
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}td:first-child,th:first-child,td:nth-child(2){text-align:left}")
-                .append(".best{font-weight:bold}.panels{display:flex;gap:8px}.figure{flex:1;height:380px;")
+                .append(".best{font-weight:bold}.panels{display:flex;gap:8px}.figure{flex:1;height:480px;")
                 .append("min-width:300px}pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}</style>")
                 .append("</head><body>");
         h.append("<h1>").append(esc(saved.name())).append("</h1>");

@@ -241,7 +241,7 @@ class ComparisonPanel extends VerticalLayout {
     private static EChart chart(String id, String json) {
         EChart chart = new EChart();
         chart.setId(id);
-        chart.setHeight("400px");
+        chart.setHeight("480px");
         chart.setOption(json);
         return chart;
     }
