@@ -3,6 +3,7 @@ package nodus.statistics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * DeLong's nonparametric AUC variance (DeLong, DeLong &amp; Clarke-Pearson 1988) by the fast algorithm of Sun &amp;
@@ -93,9 +94,29 @@ public final class DeLong {
         return pairedTest(labelsA, scoresA, alignedB);
     }
 
-    /** Unpaired DeLong test for two AUCs from independent samples: z = (A − B) / √(varA + varB). */
+    /**
+     * Unpaired DeLong test for two AUCs from independent samples, as pROC {@code roc.test(paired = FALSE,
+     * method = "delong")}: D = (A − B) / √(varA + varB) referred to a t distribution with
+     * df = (varA + varB)² / (varA²/(N_A − 1) + varB²/(N_B − 1)), N the number of cases of each curve.
+     */
     public static DeLongTest unpairedTest(AucEstimate a, AucEstimate b) {
-        return test(false, a.auc(), b.auc(), a.variance() + b.variance(), a.level());
+        if (a.level() != b.level()) {
+            throw new IllegalArgumentException("the two AUC estimates have different confidence levels");
+        }
+        double var = a.variance() + b.variance();
+        double nA = a.positives() + a.negatives();
+        double nB = b.positives() + b.negatives();
+        double df = var * var / (a.variance() * a.variance() / (nA - 1) + b.variance() * b.variance() / (nB - 1));
+        double diff = a.auc() - b.auc();
+        double se = Math.sqrt(var);
+        double t = var > 0 ? diff / se : Double.NaN;
+        if (!(df > 0)) {
+            return new DeLongTest(false, a.auc(), b.auc(), diff, var, t, Double.NaN, Double.NaN, Double.NaN, df);
+        }
+        TDistribution dist = TDistribution.of(df);
+        double p = Double.isNaN(t) ? Double.NaN : 2 * dist.cumulativeProbability(-Math.abs(t));
+        double crit = dist.inverseSurvivalProbability((1 - a.level()) / 2);
+        return new DeLongTest(false, a.auc(), b.auc(), diff, var, t, p, diff - crit * se, diff + crit * se, df);
     }
 
     private static DeLongTest test(boolean paired, double aucA, double aucB, double var, double level) {
@@ -104,7 +125,7 @@ public final class DeLong {
         double z = var > 0 ? diff / se : Double.NaN;
         double crit = Normal.critical(level);
         return new DeLongTest(paired, aucA, aucB, diff, var, z, Normal.twoSidedP(z), diff - crit * se,
-                diff + crit * se);
+                diff + crit * se, Double.POSITIVE_INFINITY);
     }
 
     /** Sample covariance with n−1 denominator (NaN for a single element, as R's cov). */

@@ -77,6 +77,9 @@ class ReferenceValuesTest {
         double diff = REF.at("/delong/test_A_vs_B/auc_diff").asDouble();
         assertThat(t.paired()).isFalse();
         assertThat(t.z()).isCloseTo(diff / Math.sqrt(varA + varB), within(TOL));
+        // pROC's df: (vA + vB)² / (vA²/170 + vB²/170), both curves on 171 cases
+        assertThat(t.df()).isCloseTo((varA + varB) * (varA + varB) / (varA * varA / 170 + varB * varB / 170),
+                within(1e-6));
     }
 
     @ParameterizedTest
@@ -147,6 +150,26 @@ class ReferenceValuesTest {
         assertThat(std.get(4).threshold()).isEqualTo(pts[0]);
         assertThat(std.get(4).model()).isCloseTo(Double.parseDouble(rows.get(0)[3]), within(TOL));
         assertThat(std.get(94).model()).isCloseTo(Double.parseDouble(rows.get(18)[3]), within(TOL));
+    }
+
+    @Test
+    void netBenefitEqualsDcurves() {
+        // dcurves 1.1.7 dca() at thresholds np.arange(0.01, 1.0, 0.01) (make_dcurves_reference.py)
+        List<String[]> rows = Reference.csv("dcurves_net_benefit.csv");
+        assertThat(rows).hasSize(99);
+        List<NetBenefit> a = DecisionCurve.at(P.labels(), P.a(), Reference.column(rows, 0));
+        List<NetBenefit> b = DecisionCurve.at(P.labels(), P.b(), Reference.column(rows, 0));
+        List<NetBenefit> std = DecisionCurve.standard(P.labels(), P.a());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            assertThat(a.get(i).model()).as("A at " + r[0]).isCloseTo(Double.parseDouble(r[1]), within(TOL));
+            assertThat(b.get(i).model()).as("B at " + r[0]).isCloseTo(Double.parseDouble(r[2]), within(TOL));
+            assertThat(a.get(i).treatAll()).as("all at " + r[0]).isCloseTo(Double.parseDouble(r[3]), within(TOL));
+            assertThat(a.get(i).treatNone()).isEqualTo(Double.parseDouble(r[4]));
+            assertThat(std.get(i).threshold()).isCloseTo(Double.parseDouble(r[0]), within(1e-15));
+            assertThat(std.get(i).model()).as("standard grid at " + r[0]).isCloseTo(Double.parseDouble(r[1]),
+                    within(TOL));
+        }
     }
 
     @ParameterizedTest
