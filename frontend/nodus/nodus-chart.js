@@ -81,6 +81,55 @@
       return this._chart ? this._chart.renderToSVGString() : '';
     }
 
+    /**
+     * The chart as PNG (data URL) at publication size: the SVG is drawn onto a canvas at {@code scale} times its
+     * on-screen size (default 3, i.e. ~300 dpi for a figure shown at ~100 dpi).
+     */
+    png(scale) {
+      const factor = scale || 3;
+      const svg = this.svg();
+      if (!svg) {
+        return Promise.reject(new Error('chart not rendered'));
+      }
+      const width = this._chart.getWidth();
+      const height = this._chart.getHeight();
+      return new Promise((resolve, reject) => {
+        const img = new Image();
+        img.onload = () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = Math.round(width * factor);
+          canvas.height = Math.round(height * factor);
+          const ctx = canvas.getContext('2d');
+          ctx.fillStyle = '#ffffff';
+          ctx.fillRect(0, 0, canvas.width, canvas.height);
+          ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+          resolve(canvas.toDataURL('image/png'));
+        };
+        img.onerror = () => reject(new Error('cannot rasterise the SVG'));
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+      });
+    }
+
+    /** Saves the figure as "svg" or "png" under the given file name (without extension). */
+    download(format, name) {
+      const file = (name || 'figure') + '.' + format;
+      const save = (href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        a.download = file;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      };
+      if (format === 'png') {
+        return this.png(3).then(save);
+      }
+      const url = URL.createObjectURL(new Blob([this.svg()], { type: 'image/svg+xml' }));
+      save(url);
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      return Promise.resolve(file);
+    }
+
     /** Number of series drawn — used by browser tests to check a figure really rendered. */
     seriesCount() {
       return this._chart ? (this._chart.getOption().series || []).length : 0;

@@ -20,14 +20,19 @@ import nodus.experiment.Run;
 import nodus.experiment.tracking.RunSync;
 import nodus.experiment.tracking.SyncState;
 import nodus.experiment.tracking.TrackingService;
+import nodus.base.security.CurrentUser;
+import nodus.experiment.RunReview;
+import nodus.experiment.RunReviewService;
 
+/** All runs; selecting one shows its review history and the review actions the user's role allows. */
 @Route("runs")
 @PageTitle("Runs · Nodus")
 @Menu(title = "Runs", order = 30)
 @PermitAll
 public class RunsView extends VerticalLayout {
 
-    public RunsView(ExperimentService experiments, TrackingService tracking) {
+    public RunsView(ExperimentService experiments, TrackingService tracking, RunReviewService reviews,
+                    CurrentUser user) {
         H2 heading = new H2("Runs");
         heading.setId("view-heading");
         add(heading);
@@ -44,6 +49,7 @@ public class RunsView extends VerticalLayout {
             return;
         }
         Map<Long, RunSync> syncs = tracking.syncs();
+        var decisions = reviews.decisions();
         Grid<Run> grid = new Grid<>(Run.class, false);
         grid.setId("runs-grid");
         grid.addColumn(Run::name).setHeader("Run").setSortable(true);
@@ -52,10 +58,18 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(Run::status).setHeader("Status").setSortable(true);
         grid.addComponentColumn(run -> syncCell(syncs.getOrDefault(run.id(), RunSync.notTracked(run.id()))))
                 .setHeader("MLflow").setAutoWidth(true);
+        grid.addColumn(r -> decisions.containsKey(r.id()) ? decisions.get(r.id()).action().name() : "")
+                .setHeader("Review");
         grid.addColumn(Run::createdBy).setHeader("Launched by");
         grid.addColumn(Run::createdAt).setHeader("Created").setSortable(true);
         grid.setItems(runs);
-        add(grid);
+        ReviewPanel panel = new ReviewPanel(reviews, user, () -> { });
+        grid.asSingleSelect().addValueChangeListener(e -> panel.show(e.getValue()));
+        add(grid, panel);
+    }
+
+    static String decision(RunReview r) {
+        return r == null ? "" : r.action().name() + " by " + r.reviewer();
     }
 
     /** The run's sync state (with the last error as tooltip) and a link to the run in the MLflow UI. */

@@ -48,6 +48,7 @@ class BreastLesionsRunsTest {
     @TestConfiguration
     static class Study {
         @Bean
+        @org.springframework.context.annotation.Primary // replaces the cohort-backed source in this test
         StudyDataSource breastLesions() {
             return new BreastLesionsStudySource(BreastLesionsStudySource.HOME);
         }

@@ -53,6 +53,7 @@ class ClassicalRunsTest {
     @TestConfiguration
     static class Study {
         @Bean
+        @org.springframework.context.annotation.Primary // replaces the cohort-backed source in this test
         StudyDataSource syntheticStudy() {
             return SOURCE;
         }
