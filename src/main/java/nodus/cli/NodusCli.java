@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 + "the web app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                RadiomicsCommand.class
+                RadiomicsCommand.class,
+                BenchmarkBackbonesCommand.class
         })
 public final class NodusCli implements Runnable {
 

@@ -1,0 +1,148 @@
+package nodus.deeplearning;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import nodus.deeplearning.backbone.Architecture;
+import nodus.deeplearning.backbone.Backbone;
+import nodus.deeplearning.backbone.Backbones;
+
+/**
+ * Measures one backbone in this JVM: training (forward, cross-entropy, backward, SGD step on every parameter) or
+ * feature extraction (penultimate features, evaluation mode, no gradients), images/s over timed batches after
+ * warm-up, and the process's peak resident memory (VmHWM). Peak memory is per process, so each (backbone, mode)
+ * needs a fresh JVM — the CLI command does that. Each batch runs in its own NDManager, closed after the batch:
+ * a Block model otherwise keeps every intermediate array alive until its manager closes (probe, issue 6).
+ */
+public final class BackboneBenchmark {
+
+    /** What to measure. */
+    public enum Mode { TRAIN, EXTRACT }
+
+    /**
+     * One measurement.
+     *
+     * @param imagesPerSecond batch · timed batches / wall seconds of the timed batches
+     * @param peakRssMiB      VmHWM of this process at the end, MiB (−1 where /proc is unavailable)
+     */
+    public record Result(Architecture architecture, Mode mode, int size, int batch, int batches,
+                         double imagesPerSecond, double peakRssMiB) {
+
+        /** One machine-readable line, parsed back by the CLI. */
+        public String line() {
+            return String.format(Locale.ROOT, "RESULT %s %s %d %d %d %.4f %.1f", architecture.torchvisionName(),
+                    mode, size, batch, batches, imagesPerSecond, peakRssMiB);
+        }
+
+        public static Result parse(String line) {
+            String[] f = line.trim().split(" ");
+            if (f.length != 8 || !f[0].equals("RESULT")) {
+                throw new IllegalArgumentException("not a benchmark result line: " + line);
+            }
+            return new Result(Architecture.parse(f[1]), Mode.valueOf(f[2]), Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]), Integer.parseInt(f[5]), Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]));
+        }
+    }
+
+    private BackboneBenchmark() {
+    }
+
+    /** Runs {@code warmup} untimed then {@code batches} timed batches of random images (seeded). */
+    public static Result run(Architecture arch, Mode mode, int batch, int warmup, int batches) {
+        if (batch < 1 || warmup < 0 || batches < 1) {
+            throw new IllegalArgumentException("batch ≥ 1, warmup ≥ 0, batches ≥ 1 required");
+        }
+        DjlEnvironment.engine();
+        int size = arch.inputSize();
+        Shape shape = new Shape(batch, 3, size, size);
+        float[] pixels = new float[Math.toIntExact(shape.size())];
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) rnd.nextDouble(-2, 2);
+        }
+        float[] labels = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = i % 2;
+        }
+        Backbone net = Backbones.create(arch, 2, 7);
+        try (Model model = Model.newInstance("bench-" + arch.torchvisionName(), DjlEnvironment.ENGINE)) {
+            model.setBlock(net);
+            double seconds;
+            if (mode == Mode.TRAIN) {
+                DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f))
+                                .optMomentum(0.9f).build());
+                try (Trainer trainer = model.newTrainer(cfg)) {
+                    trainer.initialize(shape);
+                    seconds = timed(warmup, batches, () -> trainStep(trainer, pixels, labels, shape));
+                }
+            } else {
+                Backbones.initialize(net, model.getNDManager());
+                net.freezeParameters(true);
+                ParameterStore ps = new ParameterStore(model.getNDManager(), false);
+                seconds = timed(warmup, batches, () -> extract(net, ps, model.getNDManager(), pixels, shape));
+            }
+            return new Result(arch, mode, size, batch, batches, batch * batches / seconds, peakRssMiB());
+        }
+    }
+
+    private static double timed(int warmup, int batches, Runnable step) {
+        for (int i = 0; i < warmup; i++) {
+            step.run();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            step.run();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void trainStep(Trainer trainer, float[] pixels, float[] labels, Shape shape) {
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            NDArray x = sub.create(pixels, shape);
+            NDArray y = sub.create(labels);
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
+                gc.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(pred)));
+            }
+            trainer.step();
+        }
+    }
+
+    private static void extract(Backbone net, ParameterStore ps, NDManager parent, float[] pixels, Shape shape) {
+        try (NDManager sub = parent.newSubManager()) {
+            NDArray x = sub.create(pixels, shape);
+            NDArray features = net.penultimate(ps, net.lastConvMap(ps, x, false), false);
+            features.toFloatArray(); // forces the computation and copies the features out, as a caller would
+        }
+    }
+
+    /** VmHWM from /proc/self/status in MiB, or −1 if unavailable (not Linux). */
+    public static double peakRssMiB() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
