@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 RadiomicsCommand.class,
-                BenchmarkBackbonesCommand.class
+                BenchmarkBackbonesCommand.class,
+                FinetuneCommand.class
         })
 public final class NodusCli implements Runnable {
 
