@@ -25,6 +25,7 @@ import nodus.experiment.jobs.RunExecutor;
 import nodus.experiment.jobs.RunOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +40,14 @@ public class FineTuneExecutor implements RunExecutor {
     private static final Logger log = LoggerFactory.getLogger(FineTuneExecutor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StudyDataSource studies;
+    // Resolved when used: the cohort feature provides the implementation (the app starts without it).
+    private final ObjectProvider<StudyDataSource> studies;
     private final RunService runs;
     private final DataHome home;
     private final FineTuneProgressBoard board;
 
-    FineTuneExecutor(StudyDataSource studies, RunService runs, DataHome home, FineTuneProgressBoard board) {
+    FineTuneExecutor(ObjectProvider<StudyDataSource> studies, RunService runs, DataHome home,
+                     FineTuneProgressBoard board) {
         this.studies = studies;
         this.runs = runs;
         this.home = home;
@@ -65,7 +68,7 @@ public class FineTuneExecutor implements RunExecutor {
     public RunOutcome execute(RunContext context) throws Exception {
         DjlEnvironment.configure(home.root().resolve("djl"));
         FineTuneSpec spec = FineTuneSpec.parse(context.specJson());
-        StudyData data = studies.load(spec.cohortRef(), spec.task(), spec.split());
+        StudyData data = studies.getObject().load(spec.cohortRef(), spec.task(), spec.split());
         long runId = context.runId();
         if (!spec.pretrained()) {
             log.warn("run {}: {} trained WITHOUT pretrained weights (seeded random initialisation)", runId,

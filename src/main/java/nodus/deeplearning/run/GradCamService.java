@@ -27,6 +27,7 @@ import nodus.imaging.GrayImage;
 import nodus.imaging.ImageFiles;
 import nodus.imaging.Mask;
 import nodus.imaging.RoiCrop;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,10 +39,11 @@ import org.springframework.stereotype.Service;
 public class GradCamService {
 
     private final RunService runs;
-    private final StudyDataSource studies;
+    // Resolved when used: the cohort feature provides the implementation (the app starts without it).
+    private final ObjectProvider<StudyDataSource> studies;
     private final DataHome home;
 
-    GradCamService(RunService runs, StudyDataSource studies, DataHome home) {
+    GradCamService(RunService runs, ObjectProvider<StudyDataSource> studies, DataHome home) {
         this.runs = runs;
         this.studies = studies;
         this.home = home;
@@ -71,7 +73,7 @@ public class GradCamService {
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalStateException("run " + runId + " has no trained network yet");
         }
-        StudyData data = studies.load(spec.cohortRef(), spec.task(), spec.split());
+        StudyData data = studies.getObject().load(spec.cohortRef(), spec.task(), spec.split());
         StudyCase c = data.cases().stream().filter(x -> x.caseId().equals(caseId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("run " + runId + " has no case " + caseId));
         GrayImage image = ImageFiles.readImage(c.image());

@@ -1,8 +1,8 @@
 package nodus.deeplearning.training;
 
 /**
- * ROC AUC by the Mann–Whitney U statistic with mid-ranks for ties: AUC = (R₁ − n₁(n₁+1)/2) / (n₁·n₀), R₁ the
- * rank sum of the positives (Hanley &amp; McNeil 1982). Used only to select epochs (early stopping, best
+ * ROC AUC by the Mann–Whitney U statistic with mid-ranks for ties: AUC = (R₁ − n₁(n₁+1)/2) / (n₁·n₀),
+ * R₁ the rank sum of the positives (Hanley &amp; McNeil 1982). Used only to select epochs (early stopping, best
  * checkpoint); a run's reported metrics come from the statistics engine.
  */
 public final class Auc {

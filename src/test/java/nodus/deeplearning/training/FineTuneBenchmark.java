@@ -30,6 +30,13 @@ class FineTuneBenchmark {
     @TempDir
     Path tmp;
 
+    /** Same as the test, without Maven: {@code java -cp <test classpath> ...FineTuneBenchmark}. */
+    public static void main(String[] args) throws Exception {
+        FineTuneBenchmark b = new FineTuneBenchmark();
+        b.tmp = Files.createTempDirectory("finetune-bench");
+        b.epochTimes();
+    }
+
     @Test
     void epochTimes() throws Exception {
         TestSupport.djl();

@@ -51,7 +51,7 @@ class FineTunerTest {
         TrainingListener crash = new TrainingListener() {
             @Override
             public void checkCancelled() {
-                if (batches.incrementAndGet() == 2 + 1 + 1) { // 2 train + 1 val batches of epoch 1, then 1 more
+                if (batches.incrementAndGet() == 2 + 1 + 2) { // epoch 1: 2 train + 1 val batches; epoch 2: 1 batch done
                     throw new IllegalStateException("simulated crash");
                 }
             }

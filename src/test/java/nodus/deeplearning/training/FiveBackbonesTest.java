@@ -39,7 +39,7 @@ class FiveBackbonesTest {
         int size = arch == Architecture.INCEPTION_V3 ? 75 : 32;
         FineTuneSpec d = FineTuneSpec.defaults("synthetic@1", "t", "s", arch.torchvisionName());
         FineTuneSpec spec = new FineTuneSpec(d.cohortRef(), d.task(), d.split(), d.backbone(), null, size, 4, 4,
-                0.01, 0.9, 0, false, 1, false, 0, 5);
+                0.001, 0.9, 0, false, 1, false, 0, 5);
         List<Double> losses = new ArrayList<>();
         FineTuneResult r = FineTuner.builder().setSpec(spec).setData(study)
                 .setCheckpointDir(tmp.resolve(arch.torchvisionName())).optListener(new TrainingListener() {
