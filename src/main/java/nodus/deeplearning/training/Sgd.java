@@ -43,9 +43,16 @@ final class Sgd {
             if (!w.hasGradient()) {
                 continue;
             }
+            // An op's result belongs to its first operand's manager: every temporary is moved to the step's
+            // manager explicitly, or it would live as long as the weights (a leak the memory test caught).
             NDArray g = w.getGradient();
             g.attach(step);
-            NDArray d = weightDecay == 0 ? g : g.add(w.mul((float) weightDecay));
+            NDArray d = g;
+            if (weightDecay != 0) {
+                NDArray decay = w.mul((float) weightDecay);
+                decay.attach(step);
+                d = g.add(decay);
+            }
             NDArray b = buffers.get(e.getKey());
             if (b == null || momentum == 0) {
                 b = d.duplicate();
@@ -57,7 +64,9 @@ final class Sgd {
             } else {
                 b.muli((float) momentum).addi(d);
             }
-            w.subi(b.mul((float) lrOf.applyAsDouble(e.getKey())));
+            NDArray update = b.mul((float) lrOf.applyAsDouble(e.getKey()));
+            update.attach(step);
+            w.subi(update);
             g.subi(g);
         }
     }
