@@ -87,7 +87,7 @@ final class Pickle {
                 }
                 case '(' -> stack.push(MARK);
                 case ')' -> stack.push(List.of());
-                case 't' -> stack.push(List.copyOf(nonNull(popMark())));
+                case 't' -> stack.push(List.copyOf(popMark()));
                 case 0x85 -> stack.push(tuple(pop()));
                 case 0x86 -> {
                     Object b = pop();
@@ -172,10 +172,6 @@ final class Pickle {
 
     private static List<Object> tuple(Object... items) {
         return List.of(items);
-    }
-
-    private static List<Object> nonNull(List<Object> items) {
-        return items;
     }
 
     private Object memoGet(int key) throws IOException {

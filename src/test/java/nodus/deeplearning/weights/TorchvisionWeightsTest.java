@@ -69,6 +69,14 @@ class TorchvisionWeightsTest {
                     new ai.djl.ndarray.NDList(m.ones(new ai.djl.ndarray.types.Shape(1, 3, 32, 32))), false)
                     .singletonOrThrow().getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(1, 3));
 
+            // Head-only fine-tuning: everything but fc.* frozen.
+            net.freezeTrunk(true);
+            assertThat(net.torchParameters(false).get("conv1.weight").requiresGradient()).isFalse();
+            assertThat(net.torchParameters(false).get("layer4.2.bn3.weight").requiresGradient()).isFalse();
+            assertThat(net.torchParameters(false).get("fc.weight").requiresGradient()).isTrue();
+            net.freezeTrunk(false);
+            assertThat(net.torchParameters(false).get("conv1.weight").requiresGradient()).isTrue();
+
             // Without skipping the head, the 1000-class head does not fit the 2-class network.
             assertThatThrownBy(() -> StateDictLoader.load(net, sd, StateDictLoader.Options.strict()))
                     .isInstanceOf(WeightsException.class)
