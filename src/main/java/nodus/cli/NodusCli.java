@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 DemoCommand.class,
                 SplitCommand.class,
-                BenchmarkBackbonesCommand.class
+                BenchmarkBackbonesCommand.class,
+                FinetuneCommand.class
         })
 public final class NodusCli implements Runnable {
 

@@ -1,0 +1,110 @@
+package nodus.deeplearning.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import nodus.base.security.Role;
+import nodus.cohort.study.StudyData;
+import nodus.cohort.study.StudyDataSource;
+import nodus.deeplearning.SyntheticStudy;
+import nodus.deeplearning.TestSupport;
+import nodus.deeplearning.training.FineTuneSpec;
+import nodus.experiment.ExperimentService;
+import nodus.experiment.MetricPoint;
+import nodus.experiment.NewRun;
+import nodus.experiment.Run;
+import nodus.experiment.RunKind;
+import nodus.experiment.RunService;
+import nodus.experiment.RunStatus;
+import nodus.experiment.jobs.ExecuteRun;
+import nodus.experiment.jobs.ExecuteRunHandler;
+import nodus.support.FreshDataHome;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A FINETUNE run executed by the job handler: per-epoch metrics, every case's prediction and penultimate
+ * features stored, provenance with the pretrained=false flag, and a Grad-CAM PNG of a case from the run.
+ * The study comes from a test-only {@link StudyDataSource} (synthetic PNGs), not the cohort feature.
+ */
+@SpringBootTest
+class FineTuneRunTest {
+
+    static Path home;
+
+    @DynamicPropertySource
+    static void dataHome(DynamicPropertyRegistry registry) {
+        home = FreshDataHome.register(registry);
+    }
+
+    @TestConfiguration
+    static class Studies {
+        @Bean
+        @Primary
+        StudyDataSource syntheticStudies() {
+            return new StudyDataSource() {
+                StudyData data;
+
+                @Override
+                public synchronized StudyData load(String cohortRef, String task, String splitRef) {
+                    if (!cohortRef.equals("synthetic@1")) {
+                        throw new IllegalArgumentException("no cohort " + cohortRef);
+                    }
+                    if (data == null) {
+                        data = SyntheticStudy.write(home.resolve("synthetic"), 1, 40, 21);
+                    }
+                    return data;
+                }
+            };
+        }
+    }
+
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    RunService runs;
+    @Autowired
+    ExecuteRunHandler handler;
+    @Autowired
+    GradCamService gradCam;
+
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void runStoresPredictionsFeaturesAndProvenanceAndGivesGradCam() throws Exception {
+        TestSupport.djl();
+        FineTuneSpec spec = FineTuneSpec.defaults("synthetic@1", "n0-vs-nplus", "main", "resnet50")
+                .withTraining(32, 2, 4, 0.01);
+        long exp = experiments.create("finetune", null).id();
+        Run run = runs.launch(new NewRun(exp, "resnet50", RunKind.FINETUNE, spec.task(), spec.cohortRef(), "main",
+                spec.toJson(), spec.seed()));
+        handler.run(new ExecuteRun(run.id()));
+
+        Run done = runs.find(run.id()).orElseThrow();
+        assertThat(done.status()).as(done.statusMessage()).isEqualTo(RunStatus.FINISHED);
+        assertThat(runs.predictions(run.id())).hasSize(8);
+        Map<String, float[]> features = runs.caseFeatures(run.id());
+        assertThat(features).hasSize(8);
+        assertThat(features.values()).allSatisfy(f -> assertThat(f).hasSize(2048));
+        assertThat(runs.metrics(run.id())).extracting(MetricPoint::key)
+                .contains("train_loss", "val_loss", "val_auc", "train_accuracy", "pretrained");
+        String provenance = runs.provenance(run.id()).orElseThrow();
+        assertThat(provenance).contains("\"pretrained\":false", "\"splitHash\":\"splithash-synthetic\"",
+                "\"libtorchVersion\"", "\"djlVersion\"", "\"seed\":42");
+        assertThat(home.resolve("runs/" + run.id() + "/checkpoints/last/model.params")).exists();
+
+        Path png = gradCam.gradCamPng(run.id(), "c000", null);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img).isNotNull();
+        assertThat(img.getWidth()).isPositive();
+    }
+}
