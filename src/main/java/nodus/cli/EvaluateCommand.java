@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = "Evaluate per-case predictions (CSV header id,label,score): AUC with DeLong 95% CI, Youden "
+        description = "Evaluate per-case predictions (CSV header id,label,score): AUC with DeLong 95%% CI, Youden "
                 + "threshold and metrics (Wilson CIs), Brier, Hosmer-Lemeshow, calibration, decision curve; with "
                 + "--compare the paired DeLong test (A - B), NRI and IDI.")
 public final class EvaluateCommand implements Callable<Integer> {
