@@ -125,4 +125,32 @@ public final class CompareFixture {
         double v = r.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
+
+    /** Writes one part of a run's stored predictions as the `nodus evaluate` input CSV (id,label,score). */
+    public static java.nio.file.Path exportPart(RunService runs, java.nio.file.Path dir, Run run,
+                                                nodus.experiment.SplitPart part) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("run" + run.id() + "-" + part.name().toLowerCase() + ".csv");
+        if (!java.nio.file.Files.exists(file)) {
+            StringBuilder s = new StringBuilder("id,label,score\n");
+            for (nodus.experiment.CasePrediction p : runs.predictions(run.id())) {
+                if (p.part() == part) {
+                    s.append(p.caseId()).append(',').append(p.label()).append(',').append(p.score()).append('\n');
+                }
+            }
+            java.nio.file.Files.writeString(file, s);
+        }
+        return file;
+    }
+
+    /** Runs `nodus evaluate ARGS` in-process (the CLI's own code path) and returns its JSON output. */
+    public static com.fasterxml.jackson.databind.JsonNode evaluateCli(String... args) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] full = new String[args.length + 1];
+        full[0] = "evaluate";
+        System.arraycopy(args, 0, full, 1, args.length);
+        int code = nodus.cli.NodusCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), full);
+        org.assertj.core.api.Assertions.assertThat(code).as(err.toString()).isZero();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nodus.base.security.Role;
-import nodus.cli.NodusCli;
 import nodus.experiment.CasePrediction;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.NewRun;
@@ -73,9 +69,9 @@ class ComparisonServiceTest {
         assertThat(result.rows()).hasSize(5 * 3);
         assertThat(ComparisonTable.lines(result)).hasSize(15);
         for (Run run : paper) {
-            Path train = export(dir, run, SplitPart.TRAIN);
+            Path train = CompareFixture.exportPart(runs, dir, run, SplitPart.TRAIN);
             for (SplitPart part : SplitPart.values()) {
-                JsonNode cli = evaluate("--predictions", export(dir, run, part).toString(), "--threshold-from",
+                JsonNode cli = CompareFixture.evaluateCli("--predictions", CompareFixture.exportPart(runs, dir, run, part).toString(), "--threshold-from",
                         train.toString());
                 ComparisonResult.Row row = result.rows(part).stream().filter(r -> r.run().id() == run.id())
                         .findFirst().orElseThrow();
@@ -103,8 +99,8 @@ class ComparisonServiceTest {
         Run a = paper.get(2);
         Run b = paper.get(0);
         for (SplitPart part : SplitPart.values()) {
-            JsonNode cli = evaluate("--predictions", export(dir, a, part).toString(), "--compare",
-                    export(dir, b, part).toString());
+            JsonNode cli = CompareFixture.evaluateCli("--predictions", CompareFixture.exportPart(runs, dir, a, part).toString(), "--compare",
+                    CompareFixture.exportPart(runs, dir, b, part).toString());
             var test = result.pair(part, b.id(), a.id()).orElseThrow();
             // The matrix stores B − A for the pair in run order; p is symmetric.
             assertThat(test.refused()).isFalse();
@@ -216,29 +212,5 @@ class ComparisonServiceTest {
         }
     }
 
-    private Path export(Path dir, Run run, SplitPart part) throws Exception {
-        Path file = dir.resolve("run" + run.id() + "-" + part.name().toLowerCase() + ".csv");
-        if (Files.exists(file)) {
-            return file;
-        }
-        StringBuilder s = new StringBuilder("id,label,score\n");
-        for (CasePrediction p : runs.predictions(run.id())) {
-            if (p.part() == part) {
-                s.append(p.caseId()).append(',').append(p.label()).append(',').append(p.score()).append('\n');
-            }
-        }
-        Files.writeString(file, s);
-        return file;
-    }
 
-    private static JsonNode evaluate(String... args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] full = new String[args.length + 1];
-        full[0] = "evaluate";
-        System.arraycopy(args, 0, full, 1, args.length);
-        int code = NodusCli.run(new PrintWriter(out), new PrintWriter(err), full);
-        assertThat(code).as(err.toString()).isZero();
-        return new ObjectMapper().readTree(out.toString());
-    }
 }

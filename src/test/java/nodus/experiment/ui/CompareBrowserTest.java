@@ -3,18 +3,12 @@ package nodus.experiment.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import nodus.base.security.Role;
 import nodus.base.security.UserService;
-import nodus.cli.NodusCli;
-import nodus.experiment.CasePrediction;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
 import nodus.experiment.RunService;
@@ -89,8 +83,8 @@ class CompareBrowserTest {
                 Run run = paper.stream().filter(r -> r.name().equals(row.get(0))).findFirst().orElseThrow();
                 SplitPart part = java.util.Arrays.stream(SplitPart.values())
                         .filter(p -> ComparisonTable.cohortLabel(p).equals(row.get(1))).findFirst().orElseThrow();
-                JsonNode cli = evaluate("--predictions", export(dir, run, part).toString(), "--threshold-from",
-                        export(dir, run, SplitPart.TRAIN).toString());
+                JsonNode cli = CompareFixture.evaluateCli("--predictions", CompareFixture.exportPart(runs, dir, run, part).toString(), "--threshold-from",
+                        CompareFixture.exportPart(runs, dir, run, SplitPart.TRAIN).toString());
                 JsonNode at = cli.get("at_threshold");
                 assertThat(row.subList(2, 10)).containsExactly(
                         JournalFormat.number(at.get("accuracy").asDouble()),
@@ -188,27 +182,5 @@ class CompareBrowserTest {
                 b.driver().findElement(By.id(id)));
     }
 
-    private Path export(Path dir, Run run, SplitPart part) throws Exception {
-        Path file = dir.resolve("run" + run.id() + "-" + part.name().toLowerCase() + ".csv");
-        if (!Files.exists(file)) {
-            StringBuilder s = new StringBuilder("id,label,score\n");
-            for (CasePrediction p : runs.predictions(run.id())) {
-                if (p.part() == part) {
-                    s.append(p.caseId()).append(',').append(p.label()).append(',').append(p.score()).append('\n');
-                }
-            }
-            Files.writeString(file, s);
-        }
-        return file;
-    }
 
-    private static JsonNode evaluate(String... args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] full = new String[args.length + 1];
-        full[0] = "evaluate";
-        System.arraycopy(args, 0, full, 1, args.length);
-        assertThat(NodusCli.run(new PrintWriter(out), new PrintWriter(err), full)).as(err.toString()).isZero();
-        return new ObjectMapper().readTree(out.toString());
-    }
 }
