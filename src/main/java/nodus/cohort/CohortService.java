@@ -110,7 +110,8 @@ public class CohortService {
         return file;
     }
 
-    @RolesAllowed(Role.RESEARCHER_NAME)
+    /** Researchers, and admins because an admin may import (the import wizard creates the first cohort). */
+    @RolesAllowed({Role.RESEARCHER_NAME, Role.ADMIN_NAME})
     @Transactional
     public Cohort create(long datasetId, String name, String description, List<Rule> rules, List<Task> tasks) {
         String trimmed = name == null ? "" : name.trim();

@@ -57,6 +57,12 @@ public class CohortsView extends VerticalLayout {
         grid.setId("cohort-grid");
         grid.setAllRowsVisible(true);
         add(empty, grid);
+        if (user.hasRole(Role.RESEARCHER) || user.hasRole(Role.ADMIN)) {
+            RouterLink wizard = new RouterLink("Import a dataset (wizard: folder, column mapping, validation)",
+                    ImportWizardView.class);
+            wizard.setId("open-import-wizard");
+            add(wizard);
+        }
         if (user.hasRole(Role.RESEARCHER)) {
             add(importForm(presets));
         }
