@@ -165,6 +165,25 @@ public class SplitService {
                 SplitScheme.IMPORTED, null, List.of(), cases, parts);
     }
 
+    /** {@link #importFromFile(long, String, Path, String)} for an uploaded CSV/XLSX file (UI upload). */
+    @RolesAllowed(Role.RESEARCHER_NAME)
+    @Transactional
+    public Split importFromUpload(long cohortId, String taskName, String fileName, byte[] content, String name) {
+        String base = Path.of(fileName == null || fileName.isBlank() ? "split.csv" : fileName).getFileName().toString();
+        Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("nodus-split");
+            Path file = java.nio.file.Files.write(dir.resolve(base), content);
+            return importFromFile(cohortId, taskName, file, name == null ? "imported from " + base : name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the uploaded split file: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                DatasetImporter.deleteTree(dir);
+            }
+        }
+    }
+
     /**
      * Freezes a split because a run uses it, and returns its content hash for the run to record. Idempotent.
      * Open to every role that may start runs; the run services call it.

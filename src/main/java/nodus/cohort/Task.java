@@ -46,6 +46,33 @@ public record Task(String name, TaskKind kind, String column, List<LabelClass> c
         return -1;
     }
 
+    /**
+     * Parses classes as typed on the cohort page: {@code "N0 = N0; N+ = N+(1-2), N+(>=3)"} — classes separated by
+     * ';', each "name = value, value…"; a class without '=' is its own single value ("N0; N+"). The separator is
+     * the first '=' not part of "<=", ">=" or "!=".
+     */
+    public static List<LabelClass> parseClasses(String text) {
+        List<LabelClass> out = new java.util.ArrayList<>();
+        for (String part : (text == null ? "" : text).split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            // The first '=' that is not part of "<=", ">=" or "!=" (values such as "N+(>=3)" contain one).
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![<>!])=(?!=)").matcher(part);
+            int eq = m.find() ? m.start() : -1;
+            String name = (eq < 0 ? part : part.substring(0, eq)).trim();
+            List<String> values = eq < 0 ? List.of(name) : java.util.Arrays.stream(part.substring(eq + 1).split(","))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
+            out.add(new LabelClass(name, values));
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #parseClasses}. */
+    public String formatClasses() {
+        return String.join("; ", classes.stream().map(c -> c.name() + " = " + String.join(", ", c.values())).toList());
+    }
+
     public List<String> classNames() {
         return classes.stream().map(LabelClass::name).toList();
     }

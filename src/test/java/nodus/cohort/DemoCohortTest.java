@@ -151,6 +151,48 @@ class DemoCohortTest {
     }
 
     @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void uploadedSplitFileAndEditedTasksMakeANewVersionWhileOldSplitsStay() {
+        Cohort v1 = demo();
+        List<ClinicalCase> cases = cohorts.cases(v1.id());
+        StringBuilder csv = new StringBuilder("case_id,part\n");
+        for (int i = 0; i < cases.size(); i++) {
+            csv.append(cases.get(i).caseKey()).append(',').append(i % 4 == 0 ? "test" : "train").append('\n');
+        }
+        Split uploaded = splits.importFromUpload(v1.id(), DemoCohortService.TASK_N0_VS_NPLUS, "folds.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(uploaded.name()).isEqualTo("imported from folds.csv");
+        assertThat(splits.classBalance(uploaded.id())).containsOnlyKeys(Part.TRAIN, Part.TEST);
+        splits.markUsed(uploaded.id());
+
+        List<Task> tasks = new java.util.ArrayList<>(v1.tasks());
+        tasks.add(new Task("N0 vs N+(>=3)", TaskKind.BINARY_SUBSET, "aln_status",
+                Task.parseClasses("N0 = N0; N+(>=3) = N+(>=3)")));
+        Cohort v2 = cohorts.revise(v1.id(), "adds a task", v1.rules(), tasks);
+        assertThat(v2.task("N0 vs N+(>=3)").orElseThrow().classes()).extracting(LabelClass::values)
+                .containsExactly(List.of("N0"), List.of("N+(>=3)"));
+        long n0OrHigh = cohorts.labels(v1.id(), DemoCohortService.TASK_THREE_CLASS).values().stream()
+                .filter(l -> l != 1).count();
+        assertThat(cohorts.labels(v2.id(), "N0 vs N+(>=3)")).hasSize((int) n0OrHigh);
+        // The old version, its split and that split's frozen state are untouched.
+        assertThat(cohorts.find(v1.id()).orElseThrow().tasks()).isEqualTo(v1.tasks());
+        assertThat(splits.list(v1.id())).extracting(Split::id).contains(uploaded.id());
+        assertThat(splits.find(uploaded.id()).used()).isTrue();
+        assertThat(splits.list(v2.id())).isEmpty();
+    }
+
+    @Test
+    void taskClassesParseAndFormat() {
+        List<LabelClass> parsed = Task.parseClasses("N0=N0; N+ = N+(1-2), N+(>=3) ;");
+        assertThat(parsed).extracting(LabelClass::name).containsExactly("N0", "N+");
+        assertThat(parsed.get(1).values()).containsExactly("N+(1-2)", "N+(>=3)");
+        assertThat(Task.parseClasses("benign; malignant")).extracting(LabelClass::values)
+                .containsExactly(List.of("benign"), List.of("malignant"));
+        Task t = new Task("t", TaskKind.BINARY, "c", parsed);
+        assertThat(Task.parseClasses(t.formatClasses())).isEqualTo(parsed);
+    }
+
+    @Test
     void supervisorCannotCreateSplits() {
         assertThatThrownBy(() -> splits.create(demo().id(), DemoCohortService.TASK_N0_VS_NPLUS,
                 SplitScheme.TRAIN_TEST_4_1, 1, List.of(), null))

@@ -60,6 +60,7 @@ public class CohortView extends VerticalLayout implements HasUrlParameter<Long> 
         if (cohort.description() != null) {
             add(new Paragraph(cohort.description()));
         }
+        add(versions(cohort));
         add(summary(cohort));
         Table1Panel table1 = new Table1Panel(cohort, splits, baseline);
         SplitsPanel splitsPanel = new SplitsPanel(cohort, dataset, splits, researcher, table1::refreshSplits);
@@ -70,7 +71,28 @@ public class CohortView extends VerticalLayout implements HasUrlParameter<Long> 
         tabs.add("Splits", splitsPanel);
         tabs.add("Table 1", table1);
         tabs.add("Correlation", new HeatMapPanel(baseline.correlation(cohort.id())));
+        if (researcher) {
+            tabs.add("Rules & tasks", new DefinitionEditor(cohort, dataset, cohorts));
+        }
         add(tabs);
+    }
+
+    /** Links to every version of this cohort: changes make new versions; old ones stay for their runs. */
+    private Div versions(Cohort cohort) {
+        Div div = new Div(new com.vaadin.flow.component.html.Span("Versions: "));
+        div.setId("cohort-versions");
+        div.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        for (Cohort v : cohorts.versions(cohort.name())) {
+            if (v.id() == cohort.id()) {
+                div.add(new com.vaadin.flow.component.html.Span("v" + v.version() + " (this) "));
+            } else {
+                com.vaadin.flow.router.RouterLink link = new com.vaadin.flow.router.RouterLink("v" + v.version(),
+                        CohortView.class, v.id());
+                link.getStyle().set("margin-right", "0.5em");
+                div.add(link);
+            }
+        }
+        return div;
     }
 
     private Div summary(Cohort cohort) {
