@@ -11,8 +11,10 @@ import nodus.statistics.UnivariateTests;
  * test when every class sample looks normal (D'Agostino–Pearson, {@link UnivariateTests#looksNormal}) and the
  * Mann–Whitney U test otherwise; categorical variables as n (%) of the class with Pearson's χ² test (no continuity
  * correction), or Fisher's exact test for a 2×2 table with an expected count below 5 (Cochran's rule). Tests
- * compare the classes within a part; continuous variables with more than two classes get no p-value (ANOVA /
- * Kruskal–Wallis are not offered by the statistics package). Missing values are left out per variable.
+ * compare the classes within a part. With three or more classes (the 3-class task) a continuous variable gets
+ * one-way ANOVA when every class sample looks normal and Kruskal–Wallis otherwise — the same normality rule as the
+ * t / Mann–Whitney choice ({@link GroupTests}); categorical variables get the r × k Pearson χ². Missing values are
+ * left out per variable.
  */
 public final class Table1Builder {
 
@@ -71,7 +73,7 @@ public final class Table1Builder {
                 row.add(meanSd(xs));
             }
             cells.add(row);
-            TestResult t = k == 2 ? compare(groups.get(0), groups.get(1)) : null;
+            TestResult t = k == 2 ? compare(groups.get(0), groups.get(1)) : GroupTests.compare(groups);
             p[part] = t == null ? Double.NaN : t.p();
             tests.add(t == null ? "" : t.test());
         }

@@ -122,7 +122,8 @@ class Table1Panel extends VerticalLayout {
         }
         h.append("</tbody></table>");
         h.append("<p style=\"font-size:var(--lumo-font-size-xs)\">Mean ± SD or n (%) of the class. p: ᵗ Student's t "
-                + "test, ᵘ Mann–Whitney U (when a class sample is not normal, D'Agostino–Pearson), ᶜ Pearson χ², "
+                + "test, ᵘ Mann–Whitney U (when a class sample is not normal, D'Agostino–Pearson), ᵃ one-way ANOVA, ᵏ Kruskal–Wallis (3 or more classes; ANOVA only when every class sample "
+                + "is normal), ᶜ Pearson χ², "
                 + "ᶠ Fisher's exact test (2×2 with an expected count &lt; 5).</p>");
         return "<div>" + h + "</div>";
     }
@@ -133,6 +134,8 @@ class Table1Panel extends VerticalLayout {
             case "mann_whitney_u" -> "ᵘ";
             case "chi_square" -> "ᶜ";
             case "fisher_exact" -> "ᶠ";
+            case "anova" -> "ᵃ";
+            case "kruskal_wallis" -> "ᵏ";
             default -> "";
         };
     }
