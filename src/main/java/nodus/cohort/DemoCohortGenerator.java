@@ -28,7 +28,8 @@ public final class DemoCohortGenerator {
     public record DemoCase(String caseId, int labelIndex, Map<String, String> values, GrayImage image, Mask mask) {
     }
 
-    private record Categorical(String name, List<String> levels, double[][] probs, boolean ordinal) {
+    /** A categorical variable's levels and its per-class level probabilities (rows N0, N+(1–2), N+(≥3)). */
+    record Categorical(String name, List<String> levels, double[][] probs, boolean ordinal) {
     }
 
     /*
@@ -37,7 +38,7 @@ public final class DemoCohortGenerator {
      * non-circumscribed margin, calcification, higher vascularity and Ki-67 go with nodal metastasis). The exact
      * published counts were not available when this was written; see docs/demo-cohort.md.
      */
-    private static final List<Categorical> CATEGORICALS = List.of(
+    static final List<Categorical> CATEGORICALS = List.of(
             bin("axillary_us", "negative", "positive", 0.12, 0.35, 0.62),
             bin("isat", "absent", "present", 0.10, 0.22, 0.33),
             bin("iiat", "absent", "present", 0.08, 0.18, 0.28),
@@ -66,8 +67,8 @@ public final class DemoCohortGenerator {
                     new double[][] {{0.80, 0.06, 0.14}, {0.86, 0.07, 0.07}, {0.88, 0.08, 0.04}}, false));
 
     /** Age (years) and tumour size (mm, longest diameter): mean and SD per class. */
-    private static final double[][] AGE = {{49.5, 10.5}, {50.5, 10.5}, {51.5, 11.0}};
-    private static final double[][] SIZE = {{18.5, 7.0}, {22.0, 8.0}, {26.5, 9.0}};
+    static final double[][] AGE = {{49.5, 10.5}, {50.5, 10.5}, {51.5, 11.0}};
+    static final double[][] SIZE = {{18.5, 7.0}, {22.0, 8.0}, {26.5, 9.0}};
 
     private DemoCohortGenerator() {
     }
@@ -104,6 +105,18 @@ public final class DemoCohortGenerator {
         if (n < 10 || size < 32) {
             throw new IllegalArgumentException("demo cohort needs at least 10 cases of at least 32 px");
         }
+        return generate(n, size, seed, true);
+    }
+
+    /**
+     * The clinical values only (image and mask null): the same values as {@link #generate} for the same n and
+     * seed, without rendering, so that the per-class frequencies can be checked on a large cohort in milliseconds.
+     */
+    static List<DemoCase> clinical(int n, long seed) {
+        return generate(n, 32, seed, false);
+    }
+
+    private static List<DemoCase> generate(int n, int size, long seed, boolean images) {
         Random random = new Random(seed);
         int[] sizes = classSizes(n);
         List<Integer> labels = new ArrayList<>();
@@ -130,6 +143,10 @@ public final class DemoCohortGenerator {
             }
             values.put("aln_status", CLASSES.get(label));
             String id = String.format("demo%0" + digits + "d", i + 1);
+            if (!images) {
+                cases.add(new DemoCase(id, label, values, null, null));
+                continue;
+            }
             // A hidden per-case "aggressiveness" that shifts with the class: image signal beyond the table.
             double latent = 0.45 * label + r.nextGaussian();
             SyntheticUltrasound.Result img = SyntheticUltrasound.render(values, sizeMm, latent, size, FIELD_OF_VIEW_MM / size, r);
