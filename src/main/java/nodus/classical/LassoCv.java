@@ -13,24 +13,32 @@ import java.util.Objects;
  *
  * <p>For every C of the grid and every fold, a {@link LassoLogistic} model is fitted on the other folds and scored
  * on the held-out fold by AUC (Mann–Whitney, = sklearn roc_auc_score; AUC of η equals AUC of the probability).
- * Rule "max": the C with the largest mean fold AUC; ties (within 1e-12) → the smaller C (sparser model) by
- * default, see {@link TieBreak}. Rule "1-SE" (optional):
- * the smallest C whose mean AUC ≥ (best mean − SE of the best), SE = sd(fold AUCs, ddof = 1)/√k (Hastie et al.,
- * ESL §7.10), i.e. the sparsest model statistically indistinguishable from the best.
+ * Rule "max": the C whose fold AUCs aggregate highest, the FIRST maximum in grid order (ascending C) — scikit-learn's
+ * rule ({@code np.argmax}; equally Python's {@code max} with ties → smaller C as in the shared reference), exact
+ * comparison, no tolerance. How the fold AUCs are aggregated decides exact ties (fold AUCs are ratios of small
+ * integers, so two C values often have mathematically equal means and only the rounding separates them), so the
+ * aggregate reproduces numpy's rounding bit for bit, see {@link Aggregate}. Rule "1-SE" (optional): the smallest C
+ * whose mean AUC ≥ (best mean − SE of the best), SE = sd(fold AUCs, ddof = 1)/√k (Hastie et al., ESL §7.10), i.e.
+ * the sparsest model statistically indistinguishable from the best.
  */
 public final class LassoCv {
 
     public enum Rule { MAX_MEAN_AUC, ONE_SE }
 
     /**
-     * Which C wins when mean AUCs tie (|Δ| ≤ {@link #TIE_TOLERANCE}). Fold AUCs are ratios of small integers, so
-     * exact ties between neighbouring C are common; without a tolerance the winner is decided by rounding of the
-     * mean (e.g. numpy's pairwise summation vs. sequential summation), not by the data.
+     * How the k fold AUCs of one C are reduced to the number that is maximised. Both are numpy's exact rounding.
+     * <ul>
+     * <li>{@code NUMPY_MEAN} (default): {@code np.mean(fold_aucs)} of one C — a 1-D contiguous array, so numpy sums
+     * pairwise ({@link NumpySum#pairwise}) and divides by k. This is what a per-C loop computes (the shared
+     * reference's make_reference.py, {@code cross_val_score(...).mean()}, GridSearchCV's mean_test_score).</li>
+     * <li>{@code LOGISTIC_REGRESSION_CV}: scikit-learn's {@code LogisticRegressionCV} takes
+     * {@code scores.sum(axis=0).argmax()} of its (folds × Cs) C-ordered score array; the summed axis is strided,
+     * so numpy adds the folds one after another ({@link NumpySum#sequential}). Use it to reproduce a study that
+     * used LogisticRegressionCV: on the shared reference data it picks C = 0.3162 where the per-C mean picks
+     * 0.5623 (the two means are equal in exact arithmetic; lasso_cv_mean_check.py in the test resources).</li>
+     * </ul>
      */
-    public enum TieBreak { SMALLER_C, LARGER_C }
-
-    /** Mean AUCs closer than this are ties (far below 1/(n1·n0) for any realistic fold). */
-    public static final double TIE_TOLERANCE = 1e-12;
+    public enum Aggregate { NUMPY_MEAN, LOGISTIC_REGRESSION_CV }
 
     /**
      * @param cGrid        candidate C values, ascending
@@ -39,14 +47,14 @@ public final class LassoCv {
      * @param maxIterations liblinear iteration cap
      * @param foldSeed     seed of the stratified fold assignment (unused if folds are given)
      * @param rule         choice rule
-     * @param tieBreak     winner among tied mean AUCs (SMALLER_C = sparser model, the documented default)
+     * @param aggregate    how fold AUCs are reduced before the maximum ({@link Aggregate#NUMPY_MEAN} by default)
      */
     public record Spec(double[] cGrid, int folds, double eps, int maxIterations, long foldSeed, Rule rule,
-                       TieBreak tieBreak) {
+                       Aggregate aggregate) {
         public Spec {
             cGrid = cGrid.clone();
             Objects.requireNonNull(rule);
-            Objects.requireNonNull(tieBreak);
+            Objects.requireNonNull(aggregate);
             if (cGrid.length == 0) {
                 throw new IllegalArgumentException("empty C grid");
             }
@@ -67,15 +75,16 @@ public final class LassoCv {
 
         /** The study's setting: C = 10^(−2 + 0.25 i), i = 0..12 (numpy logspace(−2, 1, 13)), 10 folds, eps 1e-8. */
         public static Spec standard(long foldSeed) {
-            return new Spec(logGrid(-2, 1, 13), 10, 1e-8, 10_000, foldSeed, Rule.MAX_MEAN_AUC, TieBreak.SMALLER_C);
+            return new Spec(logGrid(-2, 1, 13), 10, 1e-8, 10_000, foldSeed, Rule.MAX_MEAN_AUC,
+                    Aggregate.NUMPY_MEAN);
         }
 
         public Spec withRule(Rule r) {
-            return new Spec(cGrid, folds, eps, maxIterations, foldSeed, r, tieBreak);
+            return new Spec(cGrid, folds, eps, maxIterations, foldSeed, r, aggregate);
         }
 
-        public Spec withTieBreak(TieBreak t) {
-            return new Spec(cGrid, folds, eps, maxIterations, foldSeed, rule, t);
+        public Spec withAggregate(Aggregate a) {
+            return new Spec(cGrid, folds, eps, maxIterations, foldSeed, rule, a);
         }
 
         Map<String, Object> asMap() {
@@ -85,9 +94,9 @@ public final class LassoCv {
             m.put("eps", eps);
             m.put("maxIterations", maxIterations);
             m.put("rule", rule.name());
-            m.put("tieBreak", tieBreak.name());
-            m.put("tieTolerance", TIE_TOLERANCE);
-            m.put("scoring", "mean held-out fold AUC");
+            m.put("aggregate", aggregate.name());
+            m.put("choice", "first maximum in ascending C order (np.argmax)");
+            m.put("scoring", "held-out fold AUC");
             return m;
         }
     }
@@ -101,7 +110,7 @@ public final class LassoCv {
         return g;
     }
 
-    /** Cross-validated AUCs of one C. */
+    /** Cross-validated AUCs of one C; {@code meanAuc} is numpy's mean (pairwise sum / k). */
     public record CvPoint(double c, double[] foldAucs, double meanAuc, double seAuc) {
         public CvPoint {
             foldAucs = foldAucs.clone();
@@ -166,14 +175,14 @@ public final class LassoCv {
                         new FittedOn("lasso-cv-fold" + f, SplitPart.TRAIN, fitPart.caseIdHash(), fitPart.rows()));
                 aucs[f] = RankAuc.auc(m.linearPredictor(held), held.labels());
             }
-            double mean = compensatedSum(aucs) / k;
+            double mean = NumpySum.mean(aucs);
             double ss = 0;
             for (double a : aucs) {
                 ss += (a - mean) * (a - mean);
             }
             points.add(new CvPoint(c, aucs, mean, Math.sqrt(ss / (k - 1)) / Math.sqrt(k)));
         }
-        double[] choice = choose(points, spec.rule(), spec.tieBreak());
+        double[] choice = choose(points, spec.rule(), spec.aggregate());
         CvPoint best = points.stream().filter(p -> p.c() == choice[0]).findFirst().orElseThrow();
         double chosen = choice[1];
         LassoLogistic.Spec finalSpec = new LassoLogistic.Spec(chosen, spec.eps(), spec.maxIterations(), 0L);
@@ -193,15 +202,20 @@ public final class LassoCv {
     }
 
     /**
-     * The choice rule on computed CV points (grid ascending in C): {best C by max mean AUC with the tie-break,
-     * chosen C (= best, or the 1-SE choice)}.
+     * The choice rule on computed CV points (grid ascending in C): {best C = first maximum of the aggregate in grid
+     * order, chosen C (= best, or the 1-SE choice)}.
      */
-    static double[] choose(List<CvPoint> points, Rule rule, TieBreak tieBreak) {
-        double maxMean = points.stream().mapToDouble(CvPoint::meanAuc).max().orElseThrow();
+    static double[] choose(List<CvPoint> points, Rule rule, Aggregate aggregate) {
         CvPoint best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (CvPoint p : points) {
-            if (p.meanAuc() >= maxMean - TIE_TOLERANCE && (best == null || tieBreak == TieBreak.LARGER_C)) {
+            double score = switch (aggregate) {
+                case NUMPY_MEAN -> p.meanAuc();
+                case LOGISTIC_REGRESSION_CV -> NumpySum.sequential(p.foldAucs());
+            };
+            if (best == null || score > bestScore) { // strict: an exact tie keeps the earlier (smaller) C
                 best = p;
+                bestScore = score;
             }
         }
         double chosen = best.c();
@@ -215,18 +229,6 @@ public final class LassoCv {
             }
         }
         return new double[] {best.c(), chosen};
-    }
-
-    /** Neumaier summation: the mean of tied fold AUCs must not depend on the order of addition. */
-    static double compensatedSum(double[] x) {
-        double sum = 0;
-        double c = 0;
-        for (double v : x) {
-            double t = sum + v;
-            c += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-        return sum + c;
     }
 
     private static int[][] split(int[] foldOfRow, int f) {

@@ -146,13 +146,13 @@ public final class BenchmarkBackbonesCommand implements Callable<Integer> {
 
     static String table(List<BackboneBenchmark.Result> results) {
         StringBuilder b = new StringBuilder();
-        b.append("| backbone | input | batch | mode | images/s | peak RSS (MiB) |\n");
-        b.append("|---|---|---|---|---|---|\n");
+        b.append("| backbone | input | batch | mode | images/s | RSS after set-up (MiB) | peak RSS (MiB) |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
         for (BackboneBenchmark.Result r : results) {
-            b.append(String.format(Locale.ROOT, "| %s | %d² | %d | %s | %.2f | %.0f |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %d² | %d | %s | %.2f | %.0f | %.0f |%n",
                     r.architecture().torchvisionName(), r.size(), r.batch(),
                     r.mode() == BackboneBenchmark.Mode.TRAIN ? "training" : "feature extraction",
-                    r.imagesPerSecond(), r.peakRssMiB()));
+                    r.imagesPerSecond(), r.setupRssMiB(), r.peakRssMiB()));
         }
         return b.toString();
     }

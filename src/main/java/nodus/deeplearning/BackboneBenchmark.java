@@ -24,9 +24,13 @@ import nodus.deeplearning.backbone.Backbones;
 /**
  * Measures one backbone in this JVM: training (forward, cross-entropy, backward, SGD step on every parameter) or
  * feature extraction (penultimate features, evaluation mode, no gradients), images/s over timed batches after
- * warm-up, and the process's peak resident memory (VmHWM). Peak memory is per process, so each (backbone, mode)
- * needs a fresh JVM — the CLI command does that. Each batch runs in its own NDManager, closed after the batch:
- * a Block model otherwise keeps every intermediate array alive until its manager closes (probe, issue 6).
+ * warm-up, and the process's peak resident memory (VmHWM, the kernel's high-water mark of the resident set — the
+ * same quantity as Python's {@code resource.getrusage(RUSAGE_SELF).ru_maxrss}, which the PyTorch reference script
+ * docs/benchmarks/backbones_pytorch.py reports). Peak memory is per process, so each (backbone, mode) needs a fresh
+ * JVM — the CLI command does that. Each batch runs in its own NDManager, closed after the batch, and the networks
+ * close every intermediate as soon as it is consumed (a Block model otherwise keeps every intermediate array
+ * alive until its manager closes: probe, issue 6). The input batch is made once and reused, as the PyTorch script
+ * does, so the figures measure the network, not the data path.
  */
 public final class BackboneBenchmark {
 
@@ -37,25 +41,29 @@ public final class BackboneBenchmark {
      * One measurement.
      *
      * @param imagesPerSecond batch · timed batches / wall seconds of the timed batches
+     * @param setupRssMiB     resident set (VmRSS) once the engine is loaded and the model, its parameters (and
+     *                        for training the trainer) exist, before the first batch, MiB — the fixed part (JVM,
+     *                        libtorch, weights); −1 where /proc is unavailable
      * @param peakRssMiB      VmHWM of this process at the end, MiB (−1 where /proc is unavailable)
      */
     public record Result(Architecture architecture, Mode mode, int size, int batch, int batches,
-                         double imagesPerSecond, double peakRssMiB) {
+                         double imagesPerSecond, double setupRssMiB, double peakRssMiB) {
 
         /** One machine-readable line, parsed back by the CLI. */
         public String line() {
-            return String.format(Locale.ROOT, "RESULT %s %s %d %d %d %.4f %.1f", architecture.torchvisionName(),
-                    mode, size, batch, batches, imagesPerSecond, peakRssMiB);
+            return String.format(Locale.ROOT, "RESULT %s %s %d %d %d %.4f %.1f %.1f",
+                    architecture.torchvisionName(), mode, size, batch, batches, imagesPerSecond, setupRssMiB,
+                    peakRssMiB);
         }
 
         public static Result parse(String line) {
             String[] f = line.trim().split(" ");
-            if (f.length != 8 || !f[0].equals("RESULT")) {
+            if (f.length != 9 || !f[0].equals("RESULT")) {
                 throw new IllegalArgumentException("not a benchmark result line: " + line);
             }
             return new Result(Architecture.parse(f[1]), Mode.valueOf(f[2]), Integer.parseInt(f[3]),
                     Integer.parseInt(f[4]), Integer.parseInt(f[5]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]));
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]));
         }
     }
 
@@ -80,24 +88,30 @@ public final class BackboneBenchmark {
             labels[i] = i % 2;
         }
         Backbone net = Backbones.create(arch, 2, 7);
-        try (Model model = Model.newInstance("bench-" + arch.torchvisionName(), DjlEnvironment.ENGINE)) {
+        try (Model model = Model.newInstance("bench-" + arch.torchvisionName(), DjlEnvironment.ENGINE);
+             NDManager data = model.getNDManager().newSubManager()) {
             model.setBlock(net);
+            NDArray x = data.create(pixels, shape);
+            NDArray y = data.create(labels);
             double seconds;
+            double setup;
             if (mode == Mode.TRAIN) {
                 DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                         .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f))
                                 .optMomentum(0.9f).build());
                 try (Trainer trainer = model.newTrainer(cfg)) {
                     trainer.initialize(shape);
-                    seconds = timed(warmup, batches, () -> trainStep(trainer, pixels, labels, shape));
+                    setup = rssMiB("VmRSS:");
+                    seconds = timed(warmup, batches, () -> trainStep(trainer, x, y));
                 }
             } else {
                 Backbones.initialize(net, model.getNDManager());
                 net.freezeParameters(true);
                 ParameterStore ps = new ParameterStore(model.getNDManager(), false);
-                seconds = timed(warmup, batches, () -> extract(net, ps, model.getNDManager(), pixels, shape));
+                setup = rssMiB("VmRSS:");
+                seconds = timed(warmup, batches, () -> extract(net, ps, x));
             }
-            return new Result(arch, mode, size, batch, batches, batch * batches / seconds, peakRssMiB());
+            return new Result(arch, mode, size, batch, batches, batch * batches / seconds, setup, peakRssMiB());
         }
     }
 
@@ -112,10 +126,11 @@ public final class BackboneBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void trainStep(Trainer trainer, float[] pixels, float[] labels, Shape shape) {
-        try (NDManager sub = trainer.getManager().newSubManager()) {
-            NDArray x = sub.create(pixels, shape);
-            NDArray y = sub.create(labels);
+    /** One step; everything it creates lives in a per-step manager that is closed before the next step. */
+    private static void trainStep(Trainer trainer, NDArray x, NDArray y) {
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            x.tempAttach(step);
+            y.tempAttach(step);
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
                 gc.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(pred)));
@@ -124,19 +139,26 @@ public final class BackboneBenchmark {
         }
     }
 
-    private static void extract(Backbone net, ParameterStore ps, NDManager parent, float[] pixels, Shape shape) {
-        try (NDManager sub = parent.newSubManager()) {
-            NDArray x = sub.create(pixels, shape);
-            NDArray features = net.penultimate(ps, net.lastConvMap(ps, x, false), false);
+    /** Penultimate features, outside any GradientCollector and with frozen parameters: no autograd graph. */
+    private static void extract(Backbone net, ParameterStore ps, NDArray x) {
+        try (NDManager step = x.getManager().newSubManager()) {
+            x.tempAttach(step);
+            NDArray map = net.lastConvMap(ps, x, false);
+            NDArray features = net.penultimate(ps, map, false);
+            map.close();
             features.toFloatArray(); // forces the computation and copies the features out, as a caller would
         }
     }
 
-    /** VmHWM from /proc/self/status in MiB, or −1 if unavailable (not Linux). */
+    /** VmHWM (peak resident set) from /proc/self/status in MiB, or −1 if unavailable (not Linux). */
     public static double peakRssMiB() {
+        return rssMiB("VmHWM:");
+    }
+
+    private static double rssMiB(String field) {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("VmHWM:")) {
+                if (l.startsWith(field)) {
                     return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

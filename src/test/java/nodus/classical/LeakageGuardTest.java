@@ -39,7 +39,7 @@ class LeakageGuardTest {
     void lassoAndLassoCv() {
         refusedOnValidationAndTest("lasso-logistic", p -> LassoLogistic.fit(p, LassoLogistic.Spec.of(1)));
         LassoCv.Spec cv = new LassoCv.Spec(new double[] {0.1, 1}, 3, 1e-8, 1000, 1, LassoCv.Rule.MAX_MEAN_AUC,
-                LassoCv.TieBreak.SMALLER_C);
+                LassoCv.Aggregate.NUMPY_MEAN);
         refusedOnValidationAndTest("lasso-cv", p -> LassoCv.fit(p, cv));
         refusedOnValidationAndTest("lasso-cv", p -> LassoCv.fit(p, cv, new int[] {0, 1, 2, 0, 1, 2}));
     }

@@ -74,15 +74,16 @@ class ReferencePipelineTest {
     }
 
     /**
-     * Per-C fold AUCs and means equal the reference. The reference's best C (0.5623) and C = 0.3162 have EXACTLY
-     * the same mean AUC (fold AUCs × 375 are integers summing to the same value, checked below); the reference
-     * picked 0.5623 only because numpy's pairwise summation rounds that mean 1 ulp higher — its own documented
-     * rule says ties go to the smaller C. Nodus treats |Δ| ≤ 1e-12 as a tie: with the default SMALLER_C it picks
-     * 0.3162, with LARGER_C it reproduces the reference's choice; the refit at that C reproduces the reference's
-     * coefficients and radscore (next test).
+     * Per-C fold AUCs and means equal the reference, and with the DEFAULT spec the CV picks the reference's C.
+     * The reference's best C (0.5623) and C = 0.3162 have EXACTLY the same mean AUC in exact arithmetic (fold AUCs
+     * × n1·n0 are integers with equal sums, checked below); numpy's pairwise summation inside {@code np.mean}
+     * rounds the 0.5623 mean one ulp higher, so the reference's max picks it. Nodus rounds the mean as numpy does
+     * (bit-equal, asserted), so the default rule (first maximum in grid order) picks the same C.
+     * LogisticRegressionCV's rule (sequential sum over folds) picks 0.3162 on the same fold AUCs — scikit-learn
+     * 1.9.1's own LogisticRegressionCV C_ on these folds (lasso_cv_mean_check.py / .txt in the test resources).
      */
     @Test
-    void lassoCvFoldAucsEqualReferenceAndTheBestCIsAnExactTie() {
+    void lassoCvWithDefaultsPicksTheReferenceCAndCoefficients() {
         FeatureTable ztr = zTrain();
         LassoCv.Result cv = LassoCv.fit(PartTable.train(ztr), LassoCv.Spec.standard(0), ReferenceData.folds(ztr));
         JsonNode exp = ref.get("lasso_cv");
@@ -96,24 +97,66 @@ class ReferencePipelineTest {
             }
             assertThat(p.meanAuc()).isCloseTo(e.get("mean_auc").asDouble(), within(TOL));
         }
+        // the two tied C: numpy's mean bits, not just 1e-6 (they decide the choice)
+        for (int i : new int[] {6, 7}) {
+            assertThat(cv.cv().get(i).meanAuc()).as("np.mean bits at C index %d", i)
+                    .isEqualTo(exp.get("cv").get(i).get("mean_auc").asDouble());
+        }
         // exact tie of the reference's C (index 7) with index 6, in integer arithmetic on the reference numbers
         int[] folds = ReferenceData.folds(ztr);
         assertThat(exactTie(exp.get("cv").get(6), exp.get("cv").get(7), ztr, folds)).isTrue();
         assertThat(exactTie(exp.get("cv").get(5), exp.get("cv").get(7), ztr, folds)).isFalse();
-        double refBest = exp.get("best_C").asDouble();
-        assertThat(refBest).isCloseTo(cv.cv().get(7).c(), within(1e-12));
-        assertThat(cv.bestC()).isCloseTo(cv.cv().get(6).c(), within(1e-12)); // documented rule: smaller C
-        assertThat(cv.chosenC()).isEqualTo(cv.bestC());
-        assertThat(cv.model().fittedOn().part()).isEqualTo(SplitPart.TRAIN);
 
-        // the other choice rules on the same CV points
-        double[] larger = LassoCv.choose(cv.cv(), LassoCv.Rule.MAX_MEAN_AUC, LassoCv.TieBreak.LARGER_C);
-        assertThat(larger[0]).isCloseTo(refBest, within(1e-12));
-        // 1-SE (numpy on the reference fold AUCs): best C 0.3162 has SE = sd(ddof 1)/√10 = 0.0057104, bar
-        // 0.990324 − 0.005710 = 0.984613; the smallest C with mean ≥ bar is 0.1778 (mean 0.986610; 0.1 has 0.984476)
-        double[] oneSe = LassoCv.choose(cv.cv(), LassoCv.Rule.ONE_SE, LassoCv.TieBreak.SMALLER_C);
+        double refBest = exp.get("best_C").asDouble();
+        assertThat(cv.bestC()).isCloseTo(refBest, within(1e-6));
+        assertThat(cv.chosenC()).isEqualTo(cv.bestC());
+        LinearModel m = cv.model();
+        assertThat(m.fittedOn().part()).isEqualTo(SplitPart.TRAIN);
+        assertThat(m.intercept()).isCloseTo(exp.get("intercept").asDouble(), within(TOL));
+        Map<String, Double> expCoef = new HashMap<>();
+        exp.get("coef").fields().forEachRemaining(en -> expCoef.put(en.getKey(), en.getValue().asDouble()));
+        assertThat(m.nonZeroCoefficients().keySet()).containsExactlyInAnyOrderElementsOf(expCoef.keySet());
+        expCoef.forEach((k, v) -> assertThat(m.nonZeroCoefficients().get(k)).as(k).isCloseTo(v, within(TOL)));
+
+        // LogisticRegressionCV's aggregate on the same CV points: sklearn 1.9.1 LogisticRegressionCV.C_ = 0.3162…
+        double[] logRegCv = LassoCv.choose(cv.cv(), LassoCv.Rule.MAX_MEAN_AUC, LassoCv.Aggregate.LOGISTIC_REGRESSION_CV);
+        assertThat(logRegCv[0]).isCloseTo(0.31622776601683794, within(1e-12));
+        // 1-SE (numpy on the reference fold AUCs): best C 0.5623 has SE = sd(ddof 1)/√10 = 0.0044150, bar
+        // 0.990324 − 0.004415 = 0.985909; the smallest C with mean ≥ bar is 0.1778 (mean 0.986610; 0.1 has 0.984476)
+        double[] oneSe = LassoCv.choose(cv.cv(), LassoCv.Rule.ONE_SE, LassoCv.Aggregate.NUMPY_MEAN);
         assertThat(oneSe[1]).isCloseTo(0.1778279410038923, within(1e-12));
         assertThat(cv.cv().get(6).seAuc()).isCloseTo(0.005710390206580757, within(1e-8));
+        assertThat(cv.cv().get(7).seAuc()).isCloseTo(0.004415031928389351, within(1e-8));
+    }
+
+    /** Summation as numpy does it, on values where the order matters (numbers from numpy 2.4.6, see the script). */
+    @Test
+    void numpySumRoundsLikeNumpy() {
+        double[] a = exp7FoldAucs();
+        assertThat(NumpySum.pairwise(a)).isEqualTo(9.903238095238097);   // np.add.reduce(a)
+        assertThat(NumpySum.sequential(a)).isEqualTo(9.903238095238095); // column 7 of (folds × Cs).sum(axis=0)
+        assertThat(NumpySum.mean(a)).isEqualTo(0.9903238095238096);      // np.mean(a)
+        // the three branches of pairwise_sum (n < 8, 8..128, > 128) on x_i = 1/(i+3) + 1e-3·i (numpy 2.4.6)
+        double[] expSum = {1.1028571428571428, 2.1837396571436822, 49.63929739771386};
+        double[] expMean = {0.22057142857142856, 0.12845527394962836, 0.1654643246590462};
+        int[] ns = {5, 17, 300};
+        for (int t = 0; t < ns.length; t++) {
+            double[] x = new double[ns[t]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 1.0 / (i + 3) + 1e-3 * i;
+            }
+            assertThat(NumpySum.pairwise(x)).as("np.sum n=%d", ns[t]).isEqualTo(expSum[t]);
+            assertThat(NumpySum.mean(x)).as("np.mean n=%d", ns[t]).isEqualTo(expMean[t]);
+        }
+        assertThat(NumpySum.sequential(new double[17])).isZero();
+    }
+
+    private static double[] exp7FoldAucs() {
+        double[] a = new double[10];
+        for (int f = 0; f < 10; f++) {
+            a[f] = ref.get("lasso_cv").get("cv").get(7).get("fold_aucs").get(f).asDouble();
+        }
+        return a;
     }
 
     /** 2·U of each fold (= 2 · AUC · n1 · n0, an integer since U counts ties as ½). */

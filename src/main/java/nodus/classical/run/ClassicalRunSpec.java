@@ -92,7 +92,7 @@ public record ClassicalRunSpec(String cohortRef, String task, String split, Long
             LassoCv.Spec std = LassoCv.Spec.standard(seed);
             double[] grid = cGrid == null ? std.cGrid() : cGrid.stream().mapToDouble(Double::doubleValue).toArray();
             return new LassoCv.Spec(grid, folds, std.eps(), std.maxIterations(), seed,
-                    oneSe ? LassoCv.Rule.ONE_SE : LassoCv.Rule.MAX_MEAN_AUC, LassoCv.TieBreak.SMALLER_C);
+                    oneSe ? LassoCv.Rule.ONE_SE : LassoCv.Rule.MAX_MEAN_AUC, std.aggregate());
         }
     }
 

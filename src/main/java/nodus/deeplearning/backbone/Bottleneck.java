@@ -42,10 +42,23 @@ final class Bottleneck extends TorchModule {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray out = Ops.relu(Ops.run(bn1, ps, Ops.run(conv1, ps, x, training), training));
-        out = Ops.relu(Ops.run(bn2, ps, Ops.run(conv2, ps, out, training), training));
-        out = Ops.run(bn3, ps, Ops.run(conv3, ps, out, training), training);
-        NDArray identity = downsample == null ? x : Ops.run(downsample, ps, x, training);
-        return new NDList(Ops.relu(out.addi(identity)));
+        // each intermediate is closed as soon as the next step has consumed it (Ops.replace), as PyTorch frees
+        // it when its last reference goes; x is the caller's and stays open
+        NDArray out = Ops.run(conv1, ps, x, training);
+        out = Ops.replace(out, Ops.run(bn1, ps, out, training));
+        out = Ops.replace(out, Ops.relu(out));
+        out = Ops.replace(out, Ops.run(conv2, ps, out, training));
+        out = Ops.replace(out, Ops.run(bn2, ps, out, training));
+        out = Ops.replace(out, Ops.relu(out));
+        out = Ops.replace(out, Ops.run(conv3, ps, out, training));
+        out = Ops.replace(out, Ops.run(bn3, ps, out, training));
+        if (downsample == null) {
+            out.addi(x);
+        } else {
+            NDArray identity = Ops.run(downsample, ps, x, training);
+            out.addi(identity);
+            identity.close();
+        }
+        return new NDList(Ops.replace(out, Ops.relu(out)));
     }
 }

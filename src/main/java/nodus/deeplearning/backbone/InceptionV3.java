@@ -52,23 +52,26 @@ final class InceptionV3 extends Backbone {
 
     @Override
     public NDArray lastConvMap(ParameterStore ps, NDArray x, boolean training) {
+        // intermediates closed as soon as consumed (Ops.replace); x is the caller's
         NDArray y = transformInput ? transform(x) : x;
-        y = Ops.run(stem[0], ps, y, training);
-        y = Ops.run(stem[1], ps, y, training);
-        y = Ops.run(stem[2], ps, y, training);
-        y = Ops.maxPool(y, 3, 2, 0);
-        y = Ops.run(stem[3], ps, y, training);
-        y = Ops.run(stem[4], ps, y, training);
-        y = Ops.maxPool(y, 3, 2, 0);
+        NDArray first = Ops.run(stem[0], ps, y, training);
+        y = y == x ? first : Ops.replace(y, first);
+        y = Ops.replace(y, Ops.run(stem[1], ps, y, training));
+        y = Ops.replace(y, Ops.run(stem[2], ps, y, training));
+        y = Ops.replace(y, Ops.maxPool(y, 3, 2, 0));
+        y = Ops.replace(y, Ops.run(stem[3], ps, y, training));
+        y = Ops.replace(y, Ops.run(stem[4], ps, y, training));
+        y = Ops.replace(y, Ops.maxPool(y, 3, 2, 0));
         for (Block m : mixed) {
-            y = Ops.run(m, ps, y, training);
+            y = Ops.replace(y, Ops.run(m, ps, y, training));
         }
         return y;
     }
 
     @Override
     public NDArray penultimate(ParameterStore ps, NDArray map, boolean training) {
-        return Ops.run(dropout, ps, Ops.globalAvgPool(map), training);
+        NDArray pooled = Ops.globalAvgPool(map);
+        return Ops.replace(pooled, Ops.run(dropout, ps, pooled, training));
     }
 
     /** torchvision's {@code _transform_input}: x_c · std_c/0.5 + (mean_c − 0.5)/0.5. */
@@ -122,10 +125,12 @@ final class InceptionV3 extends Backbone {
 
     /** Base of the mixed blocks: helpers to chain BasicConv2d and concatenate on channels. */
     abstract static class Mixed extends TorchModule {
+        /** The convs in order; intermediates are closed as soon as consumed, x (the caller's) stays open. */
         static NDArray chain(ParameterStore ps, NDArray x, boolean training, Block... convs) {
             NDArray y = x;
             for (Block c : convs) {
-                y = Ops.run(c, ps, y, training);
+                NDArray next = Ops.run(c, ps, y, training);
+                y = y == x ? next : Ops.replace(y, next);
             }
             return y;
         }

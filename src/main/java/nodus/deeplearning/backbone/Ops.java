@@ -37,6 +37,20 @@ final class Ops {
         }
     }
 
+    /**
+     * Returns {@code next} after closing {@code old}, the previous intermediate of a chain of steps (unless it is
+     * {@code next} itself, e.g. an identity step). WHY: the equivalent of PyTorch dropping the last reference to an
+     * intermediate — without it the array lives until its manager closes, so a block holds all its intermediates at
+     * once. Closing the Java handle never frees what autograd saved for backward (libtorch keeps its own
+     * reference), so this is safe in training. Never pass the caller's input as {@code old}.
+     */
+    static NDArray replace(NDArray old, NDArray next) {
+        if (old != next) {
+            old.close();
+        }
+        return next;
+    }
+
     static NDArray relu(NDArray x) {
         return Activation.relu(x);
     }

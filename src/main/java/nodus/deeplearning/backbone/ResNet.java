@@ -36,10 +36,13 @@ final class ResNet extends Backbone {
 
     @Override
     public NDArray lastConvMap(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Ops.relu(Ops.run(bn1, ps, Ops.run(conv1, ps, x, training), training));
-        y = Ops.maxPool(y, 3, 2, 1);
+        // intermediates closed as soon as consumed (Ops.replace); x is the caller's
+        NDArray y = Ops.run(conv1, ps, x, training);
+        y = Ops.replace(y, Ops.run(bn1, ps, y, training));
+        y = Ops.replace(y, Ops.relu(y));
+        y = Ops.replace(y, Ops.maxPool(y, 3, 2, 1));
         for (Seq layer : layers) {
-            y = Ops.run(layer, ps, y, training);
+            y = Ops.replace(y, Ops.run(layer, ps, y, training));
         }
         return y;
     }

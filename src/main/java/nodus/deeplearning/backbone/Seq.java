@@ -25,10 +25,15 @@ final class Seq extends TorchModule {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList x = inputs;
+        // Each child runs in its own scope (Ops.run) and the previous step's output is closed once the next has
+        // consumed it, so a Sequential holds one or two activations at a time, not all of them (VGG19's features
+        // are one Sequential of 37 steps; a ResNet layer is one of 3–23 bottlenecks).
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x = input;
         for (Map.Entry<String, Block> child : namedChildren()) {
-            x = child.getValue().forward(ps, x, training, params);
+            NDArray y = Ops.run(child.getValue(), ps, x, training);
+            x = x == input ? y : Ops.replace(x, y);
         }
-        return x;
+        return new NDList(x);
     }
 }

@@ -47,10 +47,14 @@ final class Vgg extends Backbone {
 
     @Override
     public NDArray penultimate(ParameterStore ps, NDArray map, boolean training) {
-        NDArray y = Ops.flatten(Ops.adaptiveAvgPool(map, 7, 7));
-        // classifier.0 … classifier.5; classifier.6 is the head.
+        NDArray pooled = Ops.adaptiveAvgPool(map, 7, 7);
+        NDArray y = Ops.flatten(pooled);
+        if (pooled != map) {
+            pooled.close(); // y is a view: libtorch keeps the storage; the map is the caller's
+        }
+        // classifier.0 … classifier.5; classifier.6 is the head. Intermediates closed as soon as consumed.
         for (int i = 0; i < 6; i++) {
-            y = Ops.run(classifier.namedChildren().get(i).getValue(), ps, y, training);
+            y = Ops.replace(y, Ops.run(classifier.namedChildren().get(i).getValue(), ps, y, training));
         }
         return y;
     }

@@ -13,7 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nodus.base.security.Role;
-import nodus.cohort.study.StudyDataSource;
+import nodus.cohort.BreastLesionsUsgPreset;
+import nodus.cohort.Cohort;
+import nodus.cohort.PresetImportService;
+import nodus.cohort.Split;
+import nodus.cohort.SplitScheme;
+import nodus.cohort.SplitService;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.MetricPoint;
 import nodus.experiment.Run;
@@ -24,36 +29,37 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real-data check: radiomics (original image, pyradiomics defaults, binWidth 25, whole-image 0.5–99.5 %
- * clipping), clinical (age + BI-RADS descriptors) and combined (clinical + signature, no deep features) runs on
- * BrEaST-Lesions-USG, malignancy task, seeded stratified 6:2:2 split (seed 42), default spec (10 folds, seed 42).
- * Skipped when ../shared/datasets/breast-lesions-usg is absent. Writes the per-part AUCs with DeLong 95 % CIs to
- * target/classical-runs.md, and to docs/benchmarks/classical-runs.md with {@code -Dnodus.writeBenchmarks=true}.
+ * The real-data check, through the same path as the app: `nodus import --preset breast-lesions-usg` (the cohort
+ * preset: {@link PresetImportService}, predictors as the preset's type detection finds them, the leaking
+ * Interpretation/BIRADS/Verification/Diagnosis excluded), a seeded (42) stratified 6:2:2 split of the preset's task
+ * malignant vs benign ({@link SplitService}, the 4 normal cases are not in the task), then radiomics (original
+ * image, pyradiomics defaults, binWidth 25, whole-image 0.5–99.5 % clipping), clinical and combined (clinical +
+ * signature, no deep features) runs loaded by the cohort-backed {@code StudyDataSource} with the default spec
+ * (10 folds, seed 42). Skipped when ../shared/datasets/breast-lesions-usg is absent. Writes the per-part AUCs with
+ * DeLong 95 % CIs to target/classical-runs.md, and to docs/benchmarks/classical-runs.md with
+ * {@code -Dnodus.writeBenchmarks=true}.
  */
 @SpringBootTest
 class BreastLesionsRunsTest {
+
+    static final Path HOME = Path.of(System.getProperty("nodus.shared", "../shared"), "datasets",
+            "breast-lesions-usg");
+    static final String SPLIT = "seed-42";
 
     @DynamicPropertySource
     static void dataHome(DynamicPropertyRegistry registry) {
         FreshDataHome.register(registry);
     }
 
-    @TestConfiguration
-    static class Study {
-        @Bean
-        @org.springframework.context.annotation.Primary // replaces the cohort-backed source in this test
-        StudyDataSource breastLesions() {
-            return new BreastLesionsStudySource(BreastLesionsStudySource.HOME);
-        }
-    }
-
+    @Autowired
+    PresetImportService presets;
+    @Autowired
+    SplitService splits;
     @Autowired
     ClassicalStudy study;
     @Autowired
@@ -64,12 +70,16 @@ class BreastLesionsRunsTest {
     @Test
     @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
     void radiomicsClinicalAndCombinedOnBreastLesions() throws Exception {
-        Assumptions.assumeTrue(BreastLesionsStudySource.available(),
-                "BrEaST-Lesions-USG not found at " + BreastLesionsStudySource.HOME.toAbsolutePath()
+        Assumptions.assumeTrue(Files.isRegularFile(HOME.resolve("clinical.csv")),
+                "BrEaST-Lesions-USG not found at " + HOME.toAbsolutePath()
                         + " (set -Dnodus.shared=<dir> to the shared folder); real-data check skipped");
+        long t0Import = System.nanoTime();
+        Cohort cohort = presets.importPreset(BreastLesionsUsgPreset.NAME, HOME, null);
+        Split split = splits.create(cohort.id(), BreastLesionsUsgPreset.TASK,
+                SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 42, List.of(), SPLIT);
+        double importSeconds = (System.nanoTime() - t0Import) / 1e9;
         long exp = experiments.create("breast-lesions classical", null).id();
-        List<Run> launched = study.launchAll(exp, BreastLesionsStudySource.COHORT, BreastLesionsStudySource.TASK,
-                "seed-42", 42);
+        List<Run> launched = study.launchAll(exp, cohort.ref(), BreastLesionsUsgPreset.TASK, split.name(), 42);
         List<String> lines = new ArrayList<>();
         lines.add("| model | train AUC (95 % CI) | validation AUC (95 % CI) | test AUC (95 % CI) | test sens / spec "
                 + "at the TRAIN Youden threshold | run time |");
@@ -99,6 +109,9 @@ class BreastLesionsRunsTest {
             // far better than chance on held-out cases: malignancy is visible in the lesion and its descriptors
             assertThat(m.get("test_auc")).as(r.kind() + " test AUC").isGreaterThan(0.7);
         }
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "Cohort %s, split `%s` (content hash %s); preset import and split "
+                + "took %.0f s.", cohort.ref(), split.name(), split.contentHash(), importSeconds));
         lines.add("");
         lines.add("Radiomics signature: `" + signature + "`.");
         lines.add("");
