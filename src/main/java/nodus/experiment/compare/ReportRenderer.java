@@ -353,7 +353,7 @@ final class ReportRenderer {
             s.append("</p>");
         }
         s.append("<p>All statistics were recomputed from the stored per-case predictions. AUCs are reported with "
-                + "95% confidence intervals by DeLong's method (DeLong et al. 1988; fast algorithm of Sun & Xu "
+                + "95% confidence intervals by DeLong's method (DeLong et al. 1988; fast algorithm of Sun &amp; Xu "
                 + "2014) and compared between models on the same cases with the paired DeLong test (two-sided). "
                 + "Accuracy, sensitivity, specificity, PPV and NPV are given at ");
         s.append(result.spec().threshold() == ComparisonSpec.ThresholdChoice.TRAINING_YOUDEN
@@ -361,11 +361,11 @@ final class ReportRenderer {
                 + "to the validation and test cohorts"
                 : "the Youden-index threshold of each cohort part (optimistic outside the training part)");
         s.append(", with Wilson 95% intervals. Clinical utility was assessed by decision curve analysis (net "
-                + "benefit at threshold probabilities 0.01\u20130.99, Vickers & Elkin 2006); calibration by "
+                + "benefit at threshold probabilities 0.01\u20130.99, Vickers &amp; Elkin 2006); calibration by "
                 + "calibration curves with 10 quantile bins and the Hosmer\u2013Lemeshow test (10 equal-size "
                 + "groups, df = 8). Reclassification against the baseline model was quantified by the continuous "
                 + "net reclassification improvement and the integrated discrimination improvement (Pencina et al. "
-                + "2008, 2011) with asymptotic Wald intervals. p < 0.05 was considered significant.</p></div>");
+                + "2008, 2011) with asymptotic Wald intervals. p &lt; 0.05 was considered significant.</p></div>");
         return s.toString();
     }
 
