@@ -137,13 +137,18 @@ public final class ChartOptions {
     static List<double[]> histogram(double[] scores) {
         int[] counts = new int[HISTOGRAM_BINS];
         for (double s : scores) {
-            counts[Math.min(HISTOGRAM_BINS - 1, (int) (s * HISTOGRAM_BINS))]++;
+            counts[histogramBin(s)]++;
         }
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < HISTOGRAM_BINS; i++) {
             out.add(new double[] {(i + 0.5) / HISTOGRAM_BINS, counts[i]});
         }
         return out;
+    }
+
+    /** The histogram bar of a probability: [k/10, (k+1)/10), with 1 in the last. */
+    static int histogramBin(double score) {
+        return Math.min(HISTOGRAM_BINS - 1, (int) (score * HISTOGRAM_BINS));
     }
 
     /** Whether any chosen run has a per-epoch metric history. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nodus.base.security.CurrentUser;
+import nodus.cohort.Table1Lookup;
 import nodus.experiment.CasePrediction;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.MetricPoint;
@@ -34,9 +35,11 @@ public class ComparisonService {
     private final RunService runs;
     private final SavedComparisonRepository saved;
     private final CurrentUser currentUser;
+    private final Table1Lookup table1;
 
     ComparisonService(ExperimentService experiments, RunService runs, SavedComparisonRepository saved,
-                      CurrentUser currentUser) {
+                      CurrentUser currentUser, Table1Lookup table1) {
+        this.table1 = table1;
         this.experiments = experiments;
         this.runs = runs;
         this.saved = saved;
@@ -109,15 +112,48 @@ public class ComparisonService {
     /** The saved comparison as a self-contained HTML report (see {@link ReportRenderer}). */
     @PermitAll
     public String report(String comparisonId) {
-        SavedComparison c = saved.find(comparisonId).orElseThrow(
-                () -> new IllegalArgumentException("no saved comparison with id " + comparisonId));
+        SavedComparison c = require(comparisonId);
         ComparisonResult result = compute(c.spec());
+        return ReportRenderer.render(c, result, inputs(result));
+    }
+
+    /**
+     * The saved comparison as a PDF: the same tables, Table 1, methods and provenance as {@link #report}, with
+     * static vector figures (ROC, decision and calibration curves per part) instead of the interactive ones.
+     */
+    @PermitAll
+    public byte[] reportPdf(String comparisonId) {
+        SavedComparison c = require(comparisonId);
+        ComparisonResult result = compute(c.spec());
+        return PdfReport.print(ReportRenderer.renderStatic(c, result, inputs(result)));
+    }
+
+    private SavedComparison require(String comparisonId) {
+        return saved.find(comparisonId).orElseThrow(
+                () -> new IllegalArgumentException("no saved comparison with id " + comparisonId));
+    }
+
+    private ReportRenderer.Inputs inputs(ComparisonResult result) {
         Map<Long, ReportRenderer.RunTexts> texts = new LinkedHashMap<>();
+        // Runs on the same cohort version, task and split share one Table 1.
+        Map<List<String>, List<Long>> byCohort = new LinkedHashMap<>();
         for (Run r : result.runs()) {
             texts.put(r.id(), new ReportRenderer.RunTexts(runs.spec(r.id()).orElse(null),
                     runs.provenance(r.id()).orElse(null)));
+            if (r.cohortRef() != null) {
+                byCohort.computeIfAbsent(java.util.Arrays.asList(r.cohortRef(), r.task(), r.splitHash()),
+                        k -> new ArrayList<>()).add(r.id());
+            }
         }
-        return ReportRenderer.render(c, result, texts);
+        List<ReportRenderer.CohortTable> cohorts = new ArrayList<>();
+        byCohort.forEach((key, ids) -> {
+            Table1Lookup.Result found = table1.find(key.get(0), key.get(1), key.get(2));
+            cohorts.add(found.table().map(f -> new ReportRenderer.CohortTable(f.cohortRef(), f.task(),
+                    f.splitHash(), f.splitName(), f.scheme(), f.table(), null, ids))
+                    .orElseGet(() -> new ReportRenderer.CohortTable(key.get(0), key.get(1), key.get(2), null, null,
+                            null, found.missing(), ids)));
+        });
+        return new ReportRenderer.Inputs(texts, cohorts);
     }
 
     @PermitAll
@@ -140,6 +176,57 @@ public class ComparisonService {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < d.scores().length; i++) {
             if (d.scores()[i] >= threshold) {
+                ids.add(d.caseIds().get(i));
+            }
+        }
+        return rows(result, part, runId, ids);
+    }
+
+    /**
+     * The cases behind a decision-curve point: on {@code part}, those {@code run} treats at threshold probability
+     * {@code pt} (probability ≥ pt, as dcurves and {@code DecisionCurve} count true and false positives).
+     */
+    public static List<CaseRow> casesTreatedAt(ComparisonResult result, SplitPart part, long runId, double pt) {
+        return casesAtOrAbove(result, part, runId, pt);
+    }
+
+    /**
+     * The cases of one point of a run's calibration curve: the {@code bin}-th non-empty quantile bin. Bins are
+     * consecutive probability intervals and equal probabilities share a bin, so the k-th non-empty bin holds the
+     * next {@code counts[k]} cases in probability order (scikit-learn's binning, see {@code CalibrationCurve}).
+     */
+    public static List<CaseRow> casesInCalibrationBin(ComparisonResult result, SplitPart part, long runId,
+                                                      int bin) {
+        ComparisonResult.PartData d = result.data().get(runId).get(part);
+        if (d == null || d.evaluation() == null || d.evaluation().calibrationQuantile() == null) {
+            return List.of();
+        }
+        int[] counts = d.evaluation().calibrationQuantile().counts();
+        if (bin < 0 || bin >= counts.length) {
+            throw new IllegalArgumentException("calibration bin " + bin + " out of range 0.." + (counts.length - 1));
+        }
+        Integer[] order = new Integer[d.scores().length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> d.scores()[i]));
+        int from = 0;
+        for (int k = 0; k < bin; k++) {
+            from += counts[k];
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < from + counts[bin]; i++) {
+            ids.add(d.caseIds().get(order[i]));
+        }
+        return rows(result, part, runId, ids);
+    }
+
+    /** The cases of one bar of the calibration panel's histogram (tenths of probability, as drawn). */
+    public static List<CaseRow> casesInHistogramBin(ComparisonResult result, SplitPart part, long runId, int bin) {
+        ComparisonResult.PartData d = result.data().get(runId).get(part);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < d.scores().length; i++) {
+            if (ChartOptions.histogramBin(d.scores()[i]) == bin) {
                 ids.add(d.caseIds().get(i));
             }
         }

@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nodus.cohort.Table1;
 import nodus.experiment.Run;
 import nodus.experiment.SplitPart;
 
 /**
  * A saved comparison as one self-contained HTML file: the table, DeLong matrices, NRI/IDI, every figure as an
  * ECharts SVG drawn from inline data (the ECharts library itself is inlined from the webjar, so the file opens
- * offline), methods text generated from the runs' specs, and the provenance of every run.
+ * offline), the cohort's Table 1 for the runs' cohort version and split, methods text generated from the runs'
+ * specs, and the provenance of every run. The same body, with static SVG figures ({@link StaticComparisonFigures})
+ * instead of ECharts and no script, is the well-formed XHTML that {@link PdfReport} prints.
  */
 final class ReportRenderer {
 
@@ -30,15 +33,52 @@ final class ReportRenderer {
     record RunTexts(String spec, String provenance) {
     }
 
-    static String render(SavedComparison saved, ComparisonResult result, Map<Long, RunTexts> texts) {
+    /**
+     * Table 1 of one cohort version, task and split used by the runs, or why it is missing.
+     *
+     * @param runIds the runs that used it
+     */
+    record CohortTable(String cohortRef, String task, String splitRef, String splitName, String scheme,
+                       Table1 table, String missing, List<Long> runIds) {
+    }
+
+    /** Everything the report prints besides the comparison itself. */
+    record Inputs(Map<Long, RunTexts> texts, List<CohortTable> cohorts) {
+        Inputs {
+            texts = Map.copyOf(texts);
+            cohorts = List.copyOf(cohorts);
+        }
+    }
+
+    /** The interactive, self-contained HTML report (ECharts inlined). */
+    static String render(SavedComparison saved, ComparisonResult result, Inputs inputs) {
+        return render(saved, result, inputs, false);
+    }
+
+    /** The static XHTML the PDF is printed from: SVG figures, no script, A4 landscape pages. */
+    static String renderStatic(SavedComparison saved, ComparisonResult result, Inputs inputs) {
+        return render(saved, result, inputs, true);
+    }
+
+    private static String render(SavedComparison saved, ComparisonResult result, Inputs inputs, boolean print) {
+        Map<Long, RunTexts> texts = inputs.texts();
         StringBuilder h = new StringBuilder(1 << 20);
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        h.append(print ? "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"
+                        : "<!DOCTYPE html><html lang=\"en\">")
+                .append("<head><meta charset=\"utf-8\"/><title>")
                 .append(esc(saved.name())).append(" \u00b7 Nodus report</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px}")
+                .append(print ? "@page{size:A4 landscape;margin:12mm}body{font-family:'Nodus Sans',sans-serif;"
+                        + "font-size:9pt}h1{font-size:16pt}h2{font-size:13pt;page-break-after:avoid}"
+                        + "h3{font-size:11pt;page-break-after:avoid}table{page-break-inside:auto}"
+                        + "tr{page-break-inside:avoid}.panels{page-break-inside:avoid}"
+                        + ".panel{display:inline-block;vertical-align:top;width:32%}"
+                        + ".panel svg{width:100%;height:auto}pre{font-size:7pt}"
+                        : "body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}td:first-child,th:first-child,td:nth-child(2){text-align:left}")
                 .append(".best{font-weight:bold}.panels{display:flex;gap:8px}.figure{flex:1;height:480px;")
-                .append("min-width:300px}pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}</style>")
+                .append("min-width:300px}pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}")
+                .append("table.table1 td{text-align:left}</style>")
                 .append("</head><body>");
         h.append("<h1>").append(esc(saved.name())).append("</h1>");
         h.append("<p>Saved comparison <code>").append(esc(saved.id())).append("</code> by ")
@@ -98,6 +138,9 @@ final class ReportRenderer {
         h.append("</table>");
 
         h.append("<h2>Figures</h2>");
+        if (print) {
+            staticFigures(h, result);
+        }
         StringBuilder figures = new StringBuilder("var NODUS_FIGURES = {");
         int[] count = {0};
         java.util.function.BiConsumer<String, String> figure = (id, option) -> {
@@ -106,7 +149,7 @@ final class ReportRenderer {
             figures.append(count[0]++ == 0 ? "" : ",").append('"').append(id).append("\":").append(option);
         };
         for (ComparisonSpec.Figure f : ComparisonSpec.Figure.values()) {
-            if (!result.spec().figures().contains(f)) {
+            if (print || !result.spec().figures().contains(f)) {
                 continue;
             }
             if (f == ComparisonSpec.Figure.HISTORY) {
@@ -140,8 +183,7 @@ final class ReportRenderer {
         figures.append("};");
 
         h.append("<h2>Methods</h2>").append(methods(result, texts));
-        h.append("<h2>Cohort</h2><p>The cohort's baseline table (Table 1) is added here once the cohort feature "
-                + "provides it; the runs below name their cohort version and split hash.</p>");
+        h.append("<h2>Cohort</h2>").append(cohorts(result, inputs.cohorts()));
         h.append("<h2>Provenance</h2>");
         for (Run run : result.runs()) {
             RunTexts t = texts.get(run.id());
@@ -154,6 +196,9 @@ final class ReportRenderer {
                     .append("<p>Spec:</p><pre>").append(esc(pretty(t.spec()))).append("</pre>")
                     .append("<p>Provenance:</p><pre>").append(esc(pretty(t.provenance()))).append("</pre>");
         }
+        if (print) {
+            return h.append("</body></html>").toString();
+        }
         h.append("<script>").append(echarts().replace("</script", "<\\/script")).append("</script>");
         h.append("<script>").append(figures.toString().replace("</", "<\\/"))
                 .append("for (var id in NODUS_FIGURES) { var c = echarts.init(document.getElementById(id), null, ")
@@ -161,6 +206,116 @@ final class ReportRenderer {
                 .append("document.body.setAttribute('data-figures-rendered', Object.keys(NODUS_FIGURES).length);")
                 .append("</script></body></html>");
         return h.toString();
+    }
+
+
+    /** Static figures for print: ROC, DCA and calibration panels per part, and the confusion matrices as tables. */
+    private static void staticFigures(StringBuilder h, ComparisonResult result) {
+        for (ComparisonSpec.Figure f : List.of(ComparisonSpec.Figure.ROC, ComparisonSpec.Figure.DECISION,
+                ComparisonSpec.Figure.CALIBRATION)) {
+            if (!result.spec().figures().contains(f)) {
+                continue;
+            }
+            h.append("<h3>").append(title(f)).append("</h3><div class=\"panels\">");
+            for (SplitPart part : result.spec().parts()) {
+                h.append("<div class=\"panel\" data-figure=\"").append(f.name().toLowerCase()).append('-')
+                        .append(part.name().toLowerCase()).append("\">");
+                h.append(switch (f) {
+                    case ROC -> StaticComparisonFigures.roc(result, part);
+                    case DECISION -> StaticComparisonFigures.decision(result, part);
+                    default -> StaticComparisonFigures.calibration(result, part);
+                });
+                h.append("<p class=\"caption\">Figure: ").append(esc(title(f))).append(", ")
+                        .append(esc(ComparisonTable.cohortLabel(part))).append("</p></div>");
+            }
+            h.append("</div>");
+        }
+        if (result.spec().figures().contains(ComparisonSpec.Figure.CONFUSION)) {
+            Run run = result.run(result.spec().baseline());
+            h.append("<h3>Confusion matrix \u2014 ").append(esc(run.name())).append("</h3>");
+            for (SplitPart part : result.spec().parts()) {
+                var d = result.data().get(run.id()).get(part);
+                if (d == null || (d.multiClass() == null && d.evaluation() == null)) {
+                    continue;
+                }
+                long[][] cm;
+                if (d.multiClass() != null) {
+                    cm = d.multiClass().confusion();
+                } else {
+                    var m = d.evaluation().atThreshold();
+                    cm = new long[][] {{m.tn(), m.fp()}, {m.fn(), m.tp()}};
+                }
+                h.append("<table class=\"confusion\"><tr><th>").append(esc(ComparisonTable.cohortLabel(part)))
+                        .append(": true \\ predicted</th>");
+                for (int c = 0; c < cm.length; c++) {
+                    h.append("<th>Class ").append(c).append("</th>");
+                }
+                h.append("</tr>");
+                for (int t = 0; t < cm.length; t++) {
+                    h.append("<tr><td>Class ").append(t).append("</td>");
+                    for (long v : cm[t]) {
+                        h.append("<td>").append(v).append("</td>");
+                    }
+                    h.append("</tr>");
+                }
+                h.append("</table>");
+            }
+        }
+    }
+
+    /** Table 1 per cohort version, task and split used by the runs (normally one). */
+    static String cohorts(ComparisonResult result, List<CohortTable> cohorts) {
+        StringBuilder s = new StringBuilder("<div id=\"cohort\">");
+        if (cohorts.isEmpty()) {
+            s.append("<p>No cohort recorded by the runs.</p>");
+        }
+        for (CohortTable c : cohorts) {
+            String names = c.runIds().stream().map(id -> result.run(id).name()).reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            if (c.table() == null) {
+                s.append("<p>Table 1 of cohort ").append(esc(c.cohortRef())).append(", task ").append(esc(c.task()))
+                        .append(", split ").append(esc(c.splitRef())).append(" (used by ").append(esc(names))
+                        .append(") is not available: ").append(esc(c.missing())).append(".</p>");
+                continue;
+            }
+            s.append("<h3>Table 1. Baseline characteristics \u2014 ").append(esc(c.cohortRef())).append(", ")
+                    .append(esc(c.task())).append("</h3><p>Split ").append(esc(c.splitName())).append(" (")
+                    .append(esc(c.scheme())).append(", content hash ").append(esc(c.splitRef())).append("), used by ")
+                    .append(esc(names)).append(". Continuous: mean \u00b1 SD; categorical: n (%). p: difference "
+                            + "between the classes within each part.</p>").append(table1(c.table()));
+        }
+        return s.append("</div>").toString();
+    }
+
+    /** Table 1 as an HTML table: two header rows (part, then class with n and p), then the variables. */
+    static String table1(Table1 t) {
+        StringBuilder s = new StringBuilder("<table class=\"table1\"><thead><tr><th rowspan=\"2\">Variable</th>");
+        for (String part : t.parts().isEmpty() ? List.of("All") : t.parts()) {
+            s.append("<th colspan=\"").append(t.classes().size() + 1).append("\">").append(esc(part)).append("</th>");
+        }
+        s.append("</tr><tr>");
+        for (int p = 0; p < Math.max(1, t.parts().size()); p++) {
+            for (int c = 0; c < t.classes().size(); c++) {
+                s.append("<th>").append(esc(t.classes().get(c))).append(" (n = ")
+                        .append(p < t.counts().size() ? t.counts().get(p)[c] : 0).append(")</th>");
+            }
+            s.append("<th>p</th>");
+        }
+        s.append("</tr></thead><tbody>");
+        for (Table1.Row r : t.rows()) {
+            s.append("<tr><td>").append(r.level() == null ? esc(r.variable()) : "\u2003" + esc(r.level()))
+                    .append("</td>");
+            for (int p = 0; p < r.cells().size(); p++) {
+                for (String cell : r.cells().get(p)) {
+                    s.append("<td>").append(esc(cell)).append("</td>");
+                }
+                double pv = p < r.p().length ? r.p()[p] : Double.NaN;
+                s.append("<td>").append(r.level() != null || Double.isNaN(pv) ? "" : esc(JournalFormat.pValue(pv)))
+                        .append("</td>");
+            }
+            s.append("</tr>");
+        }
+        return s.append("</tbody></table>").toString();
     }
 
     private static String title(ComparisonSpec.Figure f) {
@@ -173,24 +328,32 @@ final class ReportRenderer {
         };
     }
 
-    /** Methods text from the specs: each model's settings, then the statistics with their settings. */
+    /**
+     * Methods text from the specs: for each model its data (cohort version, task, split hash), then its settings
+     * grouped as preprocessing, features, feature selection, model and training; then the statistics with their
+     * settings. Settings are the spec's own keys and values (the spec is canonical JSON), so nothing is invented.
+     */
     static String methods(ComparisonResult result, Map<Long, RunTexts> texts) {
         StringBuilder s = new StringBuilder("<div id=\"methods\">");
         for (Run run : result.runs()) {
             s.append("<p><b>").append(esc(run.name())).append("</b> (").append(kindText(run)).append(", task ")
-                    .append(esc(String.valueOf(run.task()))).append(")");
-            Map<String, String> settings = flatten(texts.get(run.id()).spec());
-            if (!settings.isEmpty()) {
-                s.append(" with settings: ");
+                    .append(esc(String.valueOf(run.task()))).append(") was developed on cohort ")
+                    .append(esc(String.valueOf(run.cohortRef()))).append(" with split ")
+                    .append(esc(String.valueOf(run.splitHash()))).append('.');
+            RunTexts t = texts.get(run.id());
+            Map<String, Map<String, String>> sections = sections(flatten(t == null ? null : t.spec()));
+            for (var section : sections.entrySet()) {
+                s.append(" <i>").append(section.getKey()).append(":</i> ");
                 int i = 0;
-                for (var e : settings.entrySet()) {
+                for (var e : section.getValue().entrySet()) {
                     s.append(i++ == 0 ? "" : "; ").append(esc(e.getKey())).append(" = ").append(esc(e.getValue()));
                 }
+                s.append('.');
             }
-            s.append(".</p>");
+            s.append("</p>");
         }
         s.append("<p>All statistics were recomputed from the stored per-case predictions. AUCs are reported with "
-                + "95% confidence intervals by DeLong's method (DeLong et al. 1988; fast algorithm of Sun & Xu "
+                + "95% confidence intervals by DeLong's method (DeLong et al. 1988; fast algorithm of Sun &amp; Xu "
                 + "2014) and compared between models on the same cases with the paired DeLong test (two-sided). "
                 + "Accuracy, sensitivity, specificity, PPV and NPV are given at ");
         s.append(result.spec().threshold() == ComparisonSpec.ThresholdChoice.TRAINING_YOUDEN
@@ -198,12 +361,51 @@ final class ReportRenderer {
                 + "to the validation and test cohorts"
                 : "the Youden-index threshold of each cohort part (optimistic outside the training part)");
         s.append(", with Wilson 95% intervals. Clinical utility was assessed by decision curve analysis (net "
-                + "benefit at threshold probabilities 0.01\u20130.99, Vickers & Elkin 2006); calibration by "
+                + "benefit at threshold probabilities 0.01\u20130.99, Vickers &amp; Elkin 2006); calibration by "
                 + "calibration curves with 10 quantile bins and the Hosmer\u2013Lemeshow test (10 equal-size "
                 + "groups, df = 8). Reclassification against the baseline model was quantified by the continuous "
                 + "net reclassification improvement and the integrated discrimination improvement (Pencina et al. "
-                + "2008, 2011) with asymptotic Wald intervals. p < 0.05 was considered significant.</p></div>");
+                + "2008, 2011) with asymptotic Wald intervals. p &lt; 0.05 was considered significant.</p></div>");
         return s.toString();
+    }
+
+
+    /** Section headings of the methods text, in print order. */
+    static final List<String> SECTIONS = List.of("Preprocessing", "Features", "Feature selection", "Model",
+            "Training", "Other settings");
+
+    // Which section a spec key belongs to, by the words the classical and fine-tuning specs use.
+    private static String section(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        if (k.matches(".*(clip|binwidth|imagesize|augment|resampl|normali|spacing|crop|\\.label).*")) {
+            return "Preprocessing";
+        }
+        if (k.matches(".*(spearman|lasso|screening|selection|cgrid|folds|\\.cv\\b|pvalue|threshold).*")) {
+            return "Feature selection";
+        }
+        if (k.matches(".*(radiomics|paramsyaml|feature|pca|deep|backbone|weights).*")) {
+            return "Features";
+        }
+        if (k.matches(".*(epoch|batch|\\blr\\b|^lr|momentum|weightdecay|freeze|lrfactor|earlystopping|patience).*")) {
+            return "Training";
+        }
+        if (k.matches(".*(model|clinical|combined|svm|kernel|logistic|classifier|c\\b).*")) {
+            return "Model";
+        }
+        return "Other settings";
+    }
+
+    /** Spec leaves grouped into {@link #SECTIONS}; the data keys (cohort, task, split) are printed elsewhere. */
+    static Map<String, Map<String, String>> sections(Map<String, String> settings) {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        SECTIONS.forEach(x -> out.put(x, new TreeMap<>()));
+        settings.forEach((k, v) -> {
+            if (!List.of("cohortRef", "task", "split", "name").contains(k)) {
+                out.get(section(k)).put(k, v);
+            }
+        });
+        out.values().removeIf(Map::isEmpty);
+        return out;
     }
 
     private static String kindText(Run run) {

@@ -229,7 +229,13 @@ public class CompareView extends VerticalLayout implements HasUrlParameter<Strin
             }).inline(), AttachmentType.INLINE, "HTML report");
             report.setId("report-link");
             report.setTarget(AnchorTarget.BLANK);
-            links.add(name, report);
+            Anchor pdf = new Anchor(DownloadHandler.fromInputStream(ev -> {
+                byte[] bytes = comparisons.reportPdf(saved.id());
+                return new DownloadResponse(new ByteArrayInputStream(bytes), "report-" + saved.id() + ".pdf",
+                        "application/pdf", bytes.length);
+            }), "PDF report");
+            pdf.setId("report-pdf-link");
+            links.add(name, report, pdf);
         }
         results.add(new ComparisonPanel(result, images));
     }

@@ -193,10 +193,12 @@ class ComparisonPanel extends VerticalLayout {
             add(new H3("ROC curves"), panels("roc", part -> ChartOptions.roc(result, part), this::rocClick));
         }
         if (figs.contains(ComparisonSpec.Figure.DECISION)) {
-            add(new H3("Decision curves"), panels("decision", part -> ChartOptions.decision(result, part), null));
+            add(new H3("Decision curves"), panels("decision", part -> ChartOptions.decision(result, part),
+                    this::decisionClick));
         }
         if (figs.contains(ComparisonSpec.Figure.CALIBRATION)) {
-            add(new H3("Calibration"), panels("calibration", part -> ChartOptions.calibration(result, part), null));
+            add(new H3("Calibration"), panels("calibration", part -> ChartOptions.calibration(result, part),
+                    this::calibrationClick));
         }
         if (figs.contains(ComparisonSpec.Figure.HISTORY) && ChartOptions.hasHistory(result)) {
             EChart history = chart("history", ChartOptions.history(result));
@@ -279,6 +281,77 @@ class ComparisonPanel extends VerticalLayout {
                 ComparisonService.casesAtOrAbove(result, part, run.id(), threshold), run.id());
     }
 
+    /** A decision-curve point: the cases the run treats at that threshold probability (probability ≥ pt). */
+    private void decisionClick(SplitPart part, EChart.PointClickEvent e) {
+        Run run = runNamed(part, e.seriesName(), (r, ev) -> r.name());
+        if (run == null) {
+            return; // treat all / treat none: no model behind them
+        }
+        var nb = result.data().get(run.id()).get(part).evaluation().netBenefit();
+        if (nb == null || e.dataIndex() < 0 || e.dataIndex() >= nb.size()) {
+            return;
+        }
+        double pt = nb.get(e.dataIndex()).threshold();
+        showCases(run.name() + ", " + ComparisonTable.cohortLabel(part) + ": cases treated at threshold probability "
+                        + JournalFormat.number(pt) + " (probability \u2265 " + JournalFormat.number(pt) + ")",
+                ComparisonService.casesTreatedAt(result, part, run.id(), pt), run.id());
+    }
+
+    /**
+     * A calibration point (its quantile bin's cases) or a histogram bar (cases with probability in that tenth).
+     * Line and bars of a run share the series name (one legend toggle); the value tells them apart.
+     */
+    private void calibrationClick(SplitPart part, EChart.PointClickEvent e) {
+        Run run = runNamed(part, e.seriesName(), (r, ev) -> r.name() + " (HL "
+                + JournalFormat.p(ev.hosmerLemeshow().p()) + ")");
+        if (run == null) {
+            return;
+        }
+        var ev = result.data().get(run.id()).get(part).evaluation();
+        var curve = ev.calibrationQuantile();
+        double[] v = parse(e.valueJson());
+        int i = e.dataIndex();
+        String where = run.name() + ", " + ComparisonTable.cohortLabel(part);
+        if (curve != null && v.length >= 2 && i >= 0 && i < curve.counts().length
+                && Math.abs(v[0] - curve.meanPredicted()[i]) < 1e-4
+                && Math.abs(v[1] - curve.fractionOfPositives()[i]) < 1e-4) {
+            showCases(where + ": calibration bin " + (i + 1) + " (mean predicted "
+                            + JournalFormat.number(curve.meanPredicted()[i]) + ", observed "
+                            + JournalFormat.number(curve.fractionOfPositives()[i]) + ")",
+                    ComparisonService.casesInCalibrationBin(result, part, run.id(), i), run.id());
+        } else if (i >= 0 && i < 10) {
+            showCases(where + ": predicted probability in [" + JournalFormat.number(i / 10.0) + ", "
+                            + JournalFormat.number((i + 1) / 10.0) + (i == 9 ? "]" : ")"),
+                    ComparisonService.casesInHistogramBin(result, part, run.id(), i), run.id());
+        }
+    }
+
+    private interface SeriesName {
+        String of(Run run, nodus.statistics.BinaryEvaluation evaluation);
+    }
+
+    private Run runNamed(SplitPart part, String seriesName, SeriesName name) {
+        for (Run run : result.runs()) {
+            var d = result.data().get(run.id()).get(part);
+            if (d != null && d.evaluation() != null && name.of(run, d.evaluation()).equals(seriesName)) {
+                return run;
+            }
+        }
+        return null;
+    }
+
+    private static double[] parse(String json) {
+        if (json == null) {
+            return new double[0];
+        }
+        try {
+            return java.util.Arrays.stream(json.replaceAll("[\\[\\]\\s\"]", "").split(","))
+                    .mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException ex) {
+            return new double[0];
+        }
+    }
+
     private void cellClick(SplitPart part, EChart.PointClickEvent e) {
         // Heat-map data items are [predicted, true, count].
         String[] v = e.valueJson().replaceAll("[\\[\\]\\s]", "").split(",");
@@ -293,12 +366,21 @@ class ComparisonPanel extends VerticalLayout {
                 runId);
     }
 
+    /**
+     * The cases of a drill-down: image with mask outline (and, for runs with one, Grad-CAM) from the
+     * {@link CaseImages} hook — a placeholder when no bean provides images — true label, each run's probability.
+     */
     void showCases(String title, List<ComparisonService.CaseRow> cases, long runId) {
         drilldown.removeAll();
         Grid<ComparisonService.CaseRow> grid = new Grid<>();
         grid.setId("drilldown-cases");
-        images.ifPresent(img -> grid.addComponentColumn(c -> img.thumbnailDataUrl(c.cohortRef(), c.caseId(), runId)
-                .<Component>map(url -> new Image(url, c.caseId())).orElseGet(Span::new)).setHeader("Image"));
+        grid.addComponentColumn(c -> image(c, runId)).setHeader("Image").setAutoWidth(true);
+        for (Run run : result.runs()) {
+            if (run.id() != runId && run.kind() == nodus.experiment.RunKind.FINETUNE && images.isPresent()) {
+                grid.addComponentColumn(c -> image(c, run.id())).setHeader("Grad-CAM " + run.name())
+                        .setAutoWidth(true);
+            }
+        }
         grid.addColumn(ComparisonService.CaseRow::caseId).setHeader("Case").setSortable(true);
         grid.addColumn(ComparisonService.CaseRow::label).setHeader("True label").setSortable(true);
         for (Run run : result.runs()) {
@@ -307,6 +389,23 @@ class ComparisonPanel extends VerticalLayout {
         }
         grid.setItems(cases);
         grid.setAllRowsVisible(cases.size() <= 50);
-        drilldown.add(new H3("Cases"), new Paragraph(title + " (" + cases.size() + " cases)"), grid);
+        Paragraph caption = new Paragraph(title + " (" + cases.size() + " cases)");
+        caption.setId("drilldown-title");
+        drilldown.add(new H3("Cases"), caption, grid);
+    }
+
+    private Component image(ComparisonService.CaseRow c, long runId) {
+        Optional<String> url = images.flatMap(img -> img.thumbnailDataUrl(c.cohortRef(), c.caseId(), runId));
+        if (url.isPresent()) {
+            Image img = new Image(url.get(), c.caseId());
+            img.setHeight("64px");
+            return img;
+        }
+        Span none = new Span(images.isPresent() ? "no image" : "images unavailable");
+        none.addClassName("case-image-placeholder");
+        none.getStyle().set("display", "inline-block").set("width", "64px").set("height", "64px")
+                .set("background", "#eee").set("color", "#777").set("font-size", "10px").set("text-align", "center")
+                .set("line-height", "64px");
+        return none;
     }
 }

@@ -62,6 +62,12 @@ public final class CompareFixture {
     }
 
     public static List<Run> createRuns(RunService runs, long experimentId, long seed, List<Model> models) {
+        return createRuns(runs, experimentId, seed, models, "demo@1", "n0-vs-nplus");
+    }
+
+    /** As {@link #createRuns(RunService, long, long, List)} on a given cohort reference and task. */
+    public static List<Run> createRuns(RunService runs, long experimentId, long seed, List<Model> models,
+                                       String cohortRef, String task) {
         return as("rita", Role.RESEARCHER, () -> {
             Cohort cohort = Cohort.of(seed);
             List<Run> out = new ArrayList<>();
@@ -69,7 +75,7 @@ public final class CompareFixture {
             for (Model m : models) {
                 String spec = "{\"model\":\"" + m.kind().name().toLowerCase() + "\",\"name\":\"" + m.name()
                         + "\",\"selection\":{\"lasso\":{\"cv\":10}},\"seed\":" + (seed + i) + "}";
-                Run run = runs.launch(new NewRun(experimentId, m.name(), m.kind(), "n0-vs-nplus", "demo@1", m.split(),
+                Run run = runs.launch(new NewRun(experimentId, m.name(), m.kind(), task, cohortRef, m.split(),
                         spec, seed + i));
                 runs.markRunning(run.id());
                 if (m.history()) {

@@ -47,6 +47,12 @@ class ComparisonServiceTest {
     RunService runs;
     @Autowired
     ComparisonService comparisons;
+    @Autowired
+    nodus.cohort.CohortService cohorts;
+    @Autowired
+    nodus.cohort.SplitService splits;
+    @Autowired
+    nodus.cohort.BaselineService baseline;
 
     private List<Run> paper;
     private Run otherSplit;
@@ -213,4 +219,104 @@ class ComparisonServiceTest {
     }
 
 
+
+    @Test
+    void pdfReportCarriesTheTableTable1MethodsAndAFigurePerPart() throws Exception {
+        // Runs on the demo cohort's real task and a real split, so the report finds their Table 1.
+        var cohort = cohorts.versions(nodus.cohort.DemoCohortService.COHORT_NAME).get(0);
+        String task = nodus.cohort.DemoCohortService.TASK_N0_VS_NPLUS;
+        var split = CompareFixture.as("rita", Role.RESEARCHER, () -> splits.create(cohort.id(), task,
+                nodus.cohort.SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 3, List.of(), "report split"));
+        List<CompareFixture.Model> models = CompareFixture.PAPER_MODELS.stream().map(m -> new CompareFixture.Model(
+                m.name(), m.kind(), m.signal(), m.noise(), split.contentHash(), m.history())).toList();
+        List<Run> onDemo = CompareFixture.createRuns(runs, paper.get(0).experimentId(), 21, models, cohort.ref(),
+                task);
+        ComparisonSpec spec = ComparisonSpec.of(paper.get(0).experimentId(), onDemo.stream().map(Run::id).toList());
+        SavedComparison saved = CompareFixture.as("rita", Role.RESEARCHER, () -> comparisons.save("PDF", spec));
+
+        long start = System.nanoTime();
+        byte[] pdf = comparisons.reportPdf(saved.id());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "compare-report-sample.pdf"), pdf);
+        Files.writeString(Path.of("target", "compare-report-sample-print.xhtml"), ReportRenderer.renderStatic(saved,
+                comparisons.compute(spec), new ReportRenderer.Inputs(java.util.Map.of(), List.of())));
+
+        String text;
+        int pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pages = doc.getNumberOfPages();
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(pages).as("pages of a %d ms PDF", ms).isGreaterThan(2);
+        ComparisonResult r = comparisons.compute(spec);
+        for (ComparisonTable.Line line : ComparisonTable.lines(r)) {
+            // AUC and its CI exactly as the comparison table prints them (en dash included).
+            assertThat(text).contains(line.cells().get(0) + " " + line.cells().get(1) + " " + line.cells().get(2)
+                    + " " + line.cells().get(3) + " " + line.cells().get(4));
+        }
+        assertThat(text).contains("Table 1. Baseline characteristics", cohort.ref(), split.name(),
+                "Feature selection:", "selection.lasso.cv = 10", "Provenance", "abc123");
+        // Table 1's cells are the cohort feature's own.
+        nodus.cohort.Table1 t1 = baseline.table1(cohort.id(), task, split.id());
+        assertThat(text).contains(t1.rows().get(0).variable(), t1.rows().get(0).cells().get(0).get(0));
+        for (String figure : List.of("ROC curves", "Decision curves", "Calibration curves")) {
+            for (SplitPart part : SplitPart.values()) {
+                assertThat(text).contains("Figure: " + figure + ", " + ComparisonTable.cohortLabel(part));
+            }
+        }
+    }
+
+    @Test
+    void staticFiguresAreWellFormedSvgWithOneCurvePerRun() throws Exception {
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        for (SplitPart part : SplitPart.values()) {
+            String roc = StaticComparisonFigures.roc(result, part);
+            String dca = StaticComparisonFigures.decision(result, part);
+            String cal = StaticComparisonFigures.calibration(result, part);
+            for (String svg : List.of(roc, dca, cal)) {
+                var doc = xml.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+            }
+            int n = result.runs().size();
+            assertThat(roc.split("<polyline", -1)).hasSize(1 + n + 1); // chance diagonal + one per run
+            assertThat(dca.split("<polyline", -1)).hasSize(1 + n + 2); // + treat all, treat none
+            assertThat(cal.split("<polyline", -1)).hasSize(1 + 1 + n); // diagonal + one per run
+            assertThat(dca).contains("Treat all", "Treat none");
+            assertThat(cal).contains("HL p", "Perfectly calibrated");
+            for (Run run : result.runs()) {
+                var e = result.data().get(run.id()).get(part).evaluation();
+                assertThat(roc).contains(ReportRenderer.esc(ChartOptions.rocSeriesName(run, e)));
+            }
+        }
+    }
+
+    @Test
+    void drillDownFromCalibrationBinsHistogramBarsAndDecisionThresholds() {
+        Run combined = paper.get(2);
+        var d = result.data().get(combined.id()).get(SplitPart.VALIDATION);
+        var curve = d.evaluation().calibrationQuantile();
+        int total = 0;
+        for (int k = 0; k < curve.counts().length; k++) {
+            var cases = ComparisonService.casesInCalibrationBin(result, SplitPart.VALIDATION, combined.id(), k);
+            assertThat(cases).hasSize(curve.counts()[k]);
+            // The bin's cases reproduce the plotted point: mean probability and observed fraction.
+            double mean = cases.stream().mapToDouble(c -> c.probabilities().get(combined.id())).average().orElseThrow();
+            double observed = cases.stream().mapToDouble(c -> c.label() >= 1 ? 1 : 0).average().orElseThrow();
+            assertThat(mean).isCloseTo(curve.meanPredicted()[k], within(1e-12));
+            assertThat(observed).isCloseTo(curve.fractionOfPositives()[k], within(1e-12));
+            total += cases.size();
+        }
+        assertThat(total).isEqualTo(d.scores().length);
+        int bars = 0;
+        for (int b = 0; b < 10; b++) {
+            bars += ComparisonService.casesInHistogramBin(result, SplitPart.VALIDATION, combined.id(), b).size();
+        }
+        assertThat(bars).isEqualTo(d.scores().length);
+        for (var nb : d.evaluation().netBenefit()) {
+            assertThat(ComparisonService.casesTreatedAt(result, SplitPart.VALIDATION, combined.id(), nb.threshold()))
+                    .hasSize(nb.truePositives() + nb.falsePositives());
+        }
+    }
 }

@@ -57,6 +57,8 @@ class CompareBrowserTest {
     RunService runs;
     @Autowired
     UserService users;
+    @Autowired
+    nodus.experiment.compare.ComparisonService comparisons;
 
     @Test
     void compareSaveReopenReportAndDashboard(@TempDir Path dir) throws Exception {
@@ -129,6 +131,10 @@ class CompareBrowserTest {
                             + "document.getElementById('roc-test').png(3).then(done, e => done('error ' + e));");
             assertThat(png).startsWith("data:image/png;base64,");
 
+            // Drill-down: a real click on the first calibration point of the first run (series 1; series 0 is the
+            // diagonal) on the validation panel lists that quantile bin's cases — as many as the bin counts.
+            calibrationDrillDown(b, paper);
+
             WebElement name = b.driver().findElement(By.id("comparison-name")).findElement(By.tagName("input"));
             name.sendKeys("Paper Tables 2 and 3");
             b.driver().findElement(By.id("save-comparison")).click();
@@ -160,7 +166,59 @@ class CompareBrowserTest {
             assertThat(rows(s, "#comparison-table tbody tr")).isEqualTo(table);
             assertThat(s.driver().findElement(By.id("methods")).getText()).contains("DeLong", "Youden", "lasso.cv = 10");
             s.screenshot("compare-report");
+
+            // The PDF link serves a PDF (fetched in the same session, as a click would download it) whose text
+            // carries the table's AUC and CI strings, Table 1's place and a figure per part.
+            s.driver().navigate().back();
+            String pdfHref = s.waitFor(By.id("report-pdf-link")).getAttribute("href");
+            String base64 = (String) ((JavascriptExecutor) s.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0]).then(r => r.blob()).then(b => { const f = new FileReader();"
+                            + "f.onload = () => done(f.result); f.readAsDataURL(b); }, e => done('error ' + e));",
+                    pdfHref);
+            assertThat(base64).startsWith("data:application/pdf");
+            byte[] pdf = java.util.Base64.getDecoder().decode(base64.substring(base64.indexOf(',') + 1));
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("compare-report.pdf"), pdf);
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(doc.getNumberOfPages()).isGreaterThan(2);
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                for (List<String> row : table) {
+                    assertThat(text).contains(String.join(" ", row.subList(0, 5)));
+                }
+                assertThat(text).contains("Cohort", "Provenance", "Figure: ROC curves, Test",
+                        "Figure: Decision curves, Validation", "Figure: Calibration curves, Training");
+            }
         }
+    }
+
+    /** Clicks a calibration point through ECharts and checks the listed cases against the bin's count. */
+    private void calibrationDrillDown(Browser b, List<Run> paper) {
+        WebElement chart = b.waitFor(By.id("calibration-validation"));
+        JavascriptExecutor js = (JavascriptExecutor) b.driver();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> px = (List<Number>) js.executeScript(
+                "const c = arguments[0]._chart; const d = c.getOption().series[1].data[0];"
+                        + "return c.convertToPixel({seriesIndex: 1}, d);", chart);
+        int dx = (int) Math.round(px.get(0).doubleValue() - chart.getSize().getWidth() / 2.0);
+        int dy = (int) Math.round(px.get(1).doubleValue() - chart.getSize().getHeight() / 2.0);
+        new org.openqa.selenium.interactions.Actions(b.driver()).moveToElement(chart, dx, dy).pause(300).click()
+                .perform();
+        b.waitForText(By.id("drilldown-title"), "calibration bin 1");
+        String title = b.driver().findElement(By.id("drilldown-title")).getText();
+        // Another run's first point may lie on top: whichever run was hit, its bin's count must be listed.
+        Run hit = paper.stream().filter(r -> title.startsWith(r.name() + ",")).findFirst().orElseThrow();
+        var result = nodus.experiment.compare.CompareFixture.as("rita", Role.RESEARCHER, () -> comparisons.compute(
+                nodus.experiment.compare.ComparisonSpec.of(hit.experimentId(), paper.stream().map(Run::id)
+                        .toList())));
+        int expected = result.data().get(hit.id()).get(SplitPart.VALIDATION).evaluation().calibrationQuantile()
+                .counts()[0];
+        assertThat(title).endsWith("(" + expected + " cases)");
+        // No CaseImages bean in this application: every case shows the placeholder instead of a thumbnail.
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("#drilldown-cases .case-image-placeholder")).isEmpty());
+        js.executeScript("arguments[0].scrollIntoView()", b.driver().findElement(By.id("drilldown")));
+        b.screenshot("compare-drilldown-calibration-bin");
     }
 
     private static List<List<String>> rows(Browser b, String css) {
