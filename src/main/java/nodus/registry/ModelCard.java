@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import nodus.experiment.CasePrediction;
 import nodus.experiment.SplitPart;
+import nodus.experiment.model.ExportedModel;
 
 /**
  * MODEL_CARD.md: a human-readable card following the TRIPOD+AI checklist (Collins et al., BMJ 2024;385:e078378),
@@ -19,7 +20,7 @@ final class ModelCard {
     private ModelCard() {
     }
 
-    static String write(ExportInput in, ExportedModel model, List<ManifestFile> files) {
+    static String write(ExportInput in, ExportedModel model, String absentReason, List<ManifestFile> files) {
         StringBuilder md = new StringBuilder();
         var run = in.run();
         md.append("# Model card: ").append(in.modelName()).append(" v").append(in.version()).append("\n\n");
@@ -85,9 +86,11 @@ final class ModelCard {
 
         md.append("## Model files and how to use it [22, 18]\n\n");
         if (model == null) {
-            md.append("- **Weights are absent**: no exporter exists yet for `").append(run.kind())
-                    .append("` runs. This folder documents the run and its predictions but cannot predict.\n");
+            md.append("- **Weights are absent** (").append(absentReason)
+                    .append("). This folder documents the run and its predictions but cannot predict.\n");
         } else {
+            md.append("- Predict a new case without the platform's database: `java -jar nodus.jar predict --model "
+                    + "<this folder> --image I --mask M [--spacing X,Y] [--clinical row.csv]`.\n");
             md.append("- Format: `").append(model.format()).append("`; preprocessing: `")
                     .append(model.preprocessing()).append("` (repeat it before predicting).\n");
         }

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nodus.base.Hashes;
 import nodus.experiment.CasePrediction;
+import nodus.experiment.model.ExportedModel;
+import nodus.experiment.model.ModelArtifactsProvider;
+import nodus.experiment.model.ModelUnavailableException;
 import nodus.experiment.tracking.PredictionsCsv;
 import nodus.registry.ModelCard.ManifestFile;
 
@@ -48,17 +51,23 @@ final class ModelExporter {
         JSON.writeValue(dir.resolve("metrics.json").toFile(), in.metrics().toJson());
 
         ExportedModel model = null;
+        String absent = "no exporter for " + in.run().kind() + " runs yet: weights are absent";
         if (provider != null) {
             Path modelDir = Files.createDirectories(dir.resolve("model"));
-            model = provider.export(in.run(), modelDir);
-            for (Path f : model.files()) {
+            try {
+                model = provider.export(in.run(), modelDir);
+            } catch (ModelUnavailableException e) {
+                absent = "the " + in.run().kind() + " exporter could not write this run's model: " + e.getMessage();
+                deleteTree(modelDir);
+            }
+            for (Path f : model == null ? List.<Path>of() : model.files()) {
                 if (!f.toAbsolutePath().normalize().startsWith(modelDir.toAbsolutePath().normalize())) {
                     throw new IllegalStateException("model file " + f + " is outside " + modelDir);
                 }
             }
         }
         List<ManifestFile> files = hashes(dir);
-        Files.writeString(dir.resolve("MODEL_CARD.md"), ModelCard.write(in, model, files));
+        Files.writeString(dir.resolve("MODEL_CARD.md"), ModelCard.write(in, model, absent, files));
         files = hashes(dir);
 
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -91,7 +100,7 @@ final class ModelExporter {
             modelJson.put("files", model.files().stream().map(f -> dir.relativize(f).toString().replace('\\', '/'))
                     .toList());
         } else {
-            modelJson.put("note", "no exporter for " + in.run().kind() + " runs yet: weights are absent");
+            modelJson.put("note", absent);
         }
         manifest.put("model", modelJson);
         manifest.put("metrics", in.metrics().toJson());
@@ -106,6 +115,14 @@ final class ModelExporter {
         manifest.put("exported_at", in.exportedAt().toString());
         JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
         return files;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static List<ManifestFile> hashes(Path dir) throws IOException {

@@ -26,6 +26,7 @@ import nodus.experiment.Run;
 import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.RunStatus;
+import nodus.experiment.model.ModelArtifactsProvider;
 import nodus.experiment.tracking.TrackingBackend.ModelRegistration;
 import nodus.experiment.tracking.TrackingService;
 import nodus.registry.ModelCard.ManifestFile;
@@ -64,10 +65,9 @@ public class RegistryService {
         this.experiments = experiments;
         this.tracking = tracking;
         this.currentUser = currentUser;
+        // In order: a later bean for the same kind (e.g. a test's stand-in without @Order) replaces an earlier one.
         for (ModelArtifactsProvider p : providers) {
-            if (this.providers.put(p.kind(), p) != null) {
-                throw new IllegalStateException("two model exporters for " + p.kind() + " runs");
-            }
+            this.providers.put(p.kind(), p);
         }
         this.root = Path.of(root).toAbsolutePath().normalize();
     }
@@ -127,7 +127,8 @@ public class RegistryService {
             throw new UncheckedIOException("cannot write the export to " + dir, e);
         }
         try {
-            long id = models.insert(name, version, runId, dir, provider != null, currentUser.name());
+            boolean weights = Files.isDirectory(dir.resolve("model"));
+            long id = models.insert(name, version, runId, dir, weights, currentUser.name());
             // MLflow (when configured): the folder becomes the run's model/ artifacts, then a model version.
             String artifacts = artifactPath(name, version);
             for (ManifestFile f : files) {
@@ -143,9 +144,9 @@ public class RegistryService {
             if (run.splitHash() != null) {
                 tags.put("nodus.split_hash", run.splitHash());
             }
-            tags.put("nodus.weights", provider != null ? "present" : "absent");
+            tags.put("nodus.weights", weights ? "present" : "absent");
             tracking.recordModelRegistration(runId, new ModelRegistration(name, version, artifacts,
-                    description(input, provider != null), tags));
+                    description(input, weights), tags));
             return models.findById(id).orElseThrow();
         } catch (RuntimeException e) {
             deleteQuietly(dir);
@@ -241,7 +242,7 @@ public class RegistryService {
             }
             sb.append('.');
         }
-        sb.append(weights ? " Model files in model/." : " Weights absent (no exporter for this kind yet).");
+        sb.append(weights ? " Model files in model/." :  " Weights absent (see manifest.json model.note).");
         sb.append(" See MODEL_CARD.md.");
         return sb.toString();
     }

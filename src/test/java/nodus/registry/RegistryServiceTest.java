@@ -23,6 +23,8 @@ import nodus.experiment.Run;
 import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.SplitPart;
+import nodus.experiment.model.ExportedModel;
+import nodus.experiment.model.ModelArtifactsProvider;
 import nodus.experiment.tracking.SyncState;
 import nodus.experiment.tracking.TrackingService;
 import nodus.support.FreshDataHome;
