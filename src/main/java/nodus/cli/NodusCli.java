@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 SplitCommand.class,
                 BenchmarkBackbonesCommand.class,
-                FinetuneCommand.class
+                FinetuneCommand.class,
+                RunStudyCommand.class
         })
 public final class NodusCli implements Runnable {
 

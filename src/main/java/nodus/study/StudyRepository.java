@@ -105,7 +105,9 @@ class StudyRepository {
 
     Map<String, String> comparisons(long studyId) {
         Map<String, String> out = new LinkedHashMap<>();
-        jdbc.sql("select task, comparison_id from study_comparison where study_id = ? order by task").param(studyId)
+        jdbc.sql("select c.task, c.comparison_id from study_comparison c where c.study_id = ? order by "
+                        + "(select min(r.position) from study_run r where r.study_id = c.study_id and r.task = c.task)")
+                .param(studyId)
                 .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
         return out;
     }

@@ -13,6 +13,9 @@ import nodus.experiment.Experiment;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
 import nodus.experiment.RunService;
+import nodus.experiment.compare.ComparisonResult;
+import nodus.experiment.compare.ComparisonService;
+import nodus.experiment.compare.SavedComparison;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +35,20 @@ public class StudyService {
     private final ExperimentService experiments;
     private final RunService runs;
     private final CurrentUser currentUser;
+    private final ComparisonService comparisons;
+    private final nodus.base.config.DataHome home;
+    private final StudyEstimator estimator;
+    private final nodus.cohort.CohortService cohorts;
     private final TransactionTemplate transaction;
 
     StudyService(StudyRepository studies, StudySplits splits, StudyOrchestrator orchestrator,
                  ExperimentService experiments, RunService runs, CurrentUser currentUser,
-                 PlatformTransactionManager transactions) {
+                 ComparisonService comparisons, nodus.base.config.DataHome home, StudyEstimator estimator,
+                 nodus.cohort.CohortService cohorts, PlatformTransactionManager transactions) {
+        this.estimator = estimator;
+        this.cohorts = cohorts;
+        this.home = home;
+        this.comparisons = comparisons;
         this.studies = studies;
         this.splits = splits;
         this.orchestrator = orchestrator;
@@ -59,6 +71,7 @@ public class StudyService {
      */
     @PermitAll
     public List<PlannedRun> check(StudySpec spec, String source) {
+        spec = pinParams(spec);
         StudySplits.Resolved r = splits.resolve(spec, source, false);
         Map<String, String> hashes = new java.util.LinkedHashMap<>();
         r.splitHashes().forEach((task, hash) -> hashes.put(task, hash == null ? "(new split)" : hash));
@@ -73,15 +86,17 @@ public class StudyService {
      */
     @RolesAllowed(Role.RESEARCHER_NAME)
     public Study launch(StudySpec spec, String yaml, String source) {
+        spec = pinParams(spec);
         StudySplits.Resolved r = splits.resolve(spec, source, true);
         String cohortRef = r.cohort().ref();
         List<PlannedRun> plan = StudyPlanner.plan(spec, cohortRef, r.splitHashes());
-        long experimentId = experiments.list().stream().filter(e -> e.name().equals(spec.name())).findFirst()
-                .map(Experiment::id).orElseGet(() -> experiments.create(spec.name(), spec.description() != null
-                        ? spec.description() : "study launched from a spec (" + source + ")").id());
+        StudySpec s = spec;
+        long experimentId = experiments.list().stream().filter(e -> e.name().equals(s.name())).findFirst()
+                .map(Experiment::id).orElseGet(() -> experiments.create(s.name(), s.description() != null
+                        ? s.description() : "study launched from a spec (" + source + ")").id());
         String user = currentUser.name();
         Long id = transaction.execute(tx -> {
-            long studyId = studies.insert(spec.name(), experimentId, cohortRef, yaml, spec.statistics().threshold(),
+            long studyId = studies.insert(s.name(), experimentId, cohortRef, yaml, s.statistics().threshold(),
                     user);
             for (int i = 0; i < plan.size(); i++) {
                 studies.insertRun(studyId, i, plan.get(i), r.splitHashes().get(plan.get(i).task()));
@@ -90,6 +105,44 @@ public class StudyService {
         });
         orchestrator.advance(id);
         return studies.findById(id).orElseThrow();
+    }
+
+    /**
+     * The radiomics parameter file is copied to {@code <data home>/study-params/<sha256>.yaml} and the runs point
+     * at the copy: the run spec (and so its content address) then changes when the file's content changes, and the
+     * run can be recomputed from what it names even after the original is edited.
+     */
+    private StudySpec pinParams(StudySpec spec) {
+        StudySpec.Radiomics r = spec.radiomics();
+        if (r == null || r.paramsFile() == null) {
+            return spec;
+        }
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(Path.of(r.paramsFile()));
+            Path pinned = home.dir("study-params").resolve(nodus.base.Hashes.sha256(bytes) + ".yaml");
+            if (!java.nio.file.Files.exists(pinned)) {
+                java.nio.file.Files.write(pinned, bytes);
+            }
+            StudySpec.Radiomics p = new StudySpec.Radiomics(pinned.toString(), r.binWidth(), r.clip(), r.label(),
+                    r.spearman(), r.lasso());
+            return new StudySpec(spec.name(), spec.description(), spec.cohort(), spec.split(), spec.tasks(),
+                    spec.seed(), spec.finetune(), p, spec.clinical(), spec.combined(), spec.statistics(),
+                    spec.lines());
+        } catch (java.io.IOException e) {
+            throw new StudySpecException(spec.name(), spec.line("variants.radiomics.params"),
+                    "variants.radiomics.params", "cannot read " + r.paramsFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** Estimated wall time of the study's runs on this machine (past run durations, else benchmark figures). */
+    @PermitAll
+    public StudyEstimate estimate(StudySpec spec, String source) {
+        StudySplits.Resolved r = splits.resolve(spec, source, false);
+        Map<String, Integer> cases = new java.util.HashMap<>();
+        for (StudySpec.TaskSpec t : spec.tasks()) {
+            cases.put(t.name(), cohorts.labels(r.cohort().id(), t.name()).size());
+        }
+        return estimator.estimate(check(spec, source), cases);
     }
 
     @PermitAll
@@ -115,5 +168,14 @@ public class StudyService {
                     row.blockedBy(), run == null ? null : run.startedAt(), run == null ? null : run.finishedAt()));
         }
         return new StudyProgress(study, out, studies.comparisons(studyId));
+    }
+
+    /** The comparison of each task's finished runs (task → result), in task order; empty until the study ends. */
+    @PermitAll
+    public Map<String, ComparisonResult> results(long studyId) {
+        Map<String, ComparisonResult> out = new java.util.LinkedHashMap<>();
+        studies.comparisons(studyId).forEach((task, id) -> comparisons.find(id).map(SavedComparison::spec)
+                .ifPresent(spec -> out.put(task, comparisons.compute(spec))));
+        return out;
     }
 }
