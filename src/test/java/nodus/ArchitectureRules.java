@@ -34,6 +34,7 @@ final class ArchitectureRules {
         ALLOWED.put("deeplearning", List.of("cohort", "experiment", "imaging", "statistics"));
         ALLOWED.put("registry", List.of("cohort", "experiment", "statistics"));
         ALLOWED.put("integration.mlflow", List.of("experiment", "registry"));
+        ALLOWED.put("study", List.of("cohort", "experiment", "statistics", "classical", "deeplearning"));
     }
 
     private ArchitectureRules() {

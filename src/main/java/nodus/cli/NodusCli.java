@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 SplitCommand.class,
                 BenchmarkBackbonesCommand.class,
                 FinetuneCommand.class,
-                PredictCommand.class
+                PredictCommand.class,
+                RunStudyCommand.class
         })
 public final class NodusCli implements Runnable {
 
