@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 SplitCommand.class,
                 BenchmarkBackbonesCommand.class,
-                FinetuneCommand.class
+                FinetuneCommand.class,
+                WorkerCommand.class
         })
 public final class NodusCli implements Runnable {
 
