@@ -103,6 +103,16 @@ class RunRepository {
                 .list();
     }
 
+    java.util.Map<String, Long> runningPerWorker() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select worker_id, count(*) from run where status = 'RUNNING' and worker_id is not null "
+                        + "group by worker_id")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     void setProvenance(long id, String provenanceJson) {
         jdbc.sql("update run set provenance_json = ? where id = ?").params(provenanceJson, id).update();
     }

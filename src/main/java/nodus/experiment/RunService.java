@@ -135,6 +135,12 @@ public class RunService {
         runs.recordWorker(runId, workerId, workerName);
     }
 
+    /** How many runs are RUNNING on each worker (job-engine background server id). */
+    @PermitAll
+    public Map<String, Long> runningPerWorker() {
+        return runs.runningPerWorker();
+    }
+
     /** The worker of each given run (runs never started have a null worker and 0 executions). */
     @PermitAll
     public Map<Long, RunWorker> workers(java.util.Collection<Long> runIds) {
