@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
                 BenchmarkBackbonesCommand.class,
                 FinetuneCommand.class,
                 PredictCommand.class,
-                RunStudyCommand.class
+                RunStudyCommand.class,
+                WorkerCommand.class
         })
 public final class NodusCli implements Runnable {
 

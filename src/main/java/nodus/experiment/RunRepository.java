@@ -87,6 +87,32 @@ class RunRepository {
                 : spec.params(to.name(), message, Timestamp.from(Instant.now()), id)).update() == 1;
     }
 
+    /** Records the worker that starts (or resumes) the run and counts the start. */
+    void recordWorker(long id, String workerId, String workerName) {
+        jdbc.sql("update run set worker_id = ?, worker_name = ?, executions = executions + 1 where id = ?")
+                .params(workerId, workerName, id).update();
+    }
+
+    List<RunWorker> workers(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, worker_id, worker_name, executions from run where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> new RunWorker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    java.util.Map<String, Long> runningPerWorker() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select worker_id, count(*) from run where status = 'RUNNING' and worker_id is not null "
+                        + "group by worker_id")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     void setProvenance(long id, String provenanceJson) {
         jdbc.sql("update run set provenance_json = ? where id = ?").params(provenanceJson, id).update();
     }

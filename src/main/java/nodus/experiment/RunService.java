@@ -125,6 +125,30 @@ public class RunService {
         events.publishEvent(new RunEvent.Started(runId));
     }
 
+    /**
+     * Marks the run running on a worker (the job engine's background server id and name; id null when executed
+     * in-process without the engine) and counts the start; a second start means it was resumed elsewhere.
+     */
+    @Transactional
+    public void markRunning(long runId, String workerId, String workerName) {
+        markRunning(runId);
+        runs.recordWorker(runId, workerId, workerName);
+    }
+
+    /** How many runs are RUNNING on each worker (job-engine background server id). */
+    @PermitAll
+    public Map<String, Long> runningPerWorker() {
+        return runs.runningPerWorker();
+    }
+
+    /** The worker of each given run (runs never started have a null worker and 0 executions). */
+    @PermitAll
+    public Map<Long, RunWorker> workers(java.util.Collection<Long> runIds) {
+        Map<Long, RunWorker> byRun = new java.util.HashMap<>();
+        runs.workers(runIds).forEach(w -> byRun.put(w.runId(), w));
+        return byRun;
+    }
+
     public boolean cancelRequested(long runId) {
         return runs.cancelRequested(runId);
     }

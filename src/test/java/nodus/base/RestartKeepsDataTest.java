@@ -30,7 +30,9 @@ class RestartKeepsDataTest {
             jdbc.sql("insert into experiment (name, created_by, created_at) values ('kept', 'rita', current_timestamp)")
                     .update();
         }
-        assertThat(Files.list(dataHome.resolve("db"))).anyMatch(f -> f.getFileName().toString().endsWith(".mv.db"));
+        if (!nodus.support.TestDatabase.postgres()) { // the embedded default keeps an H2 file in the data home
+            assertThat(Files.list(dataHome.resolve("db"))).anyMatch(f -> f.getFileName().toString().endsWith(".mv.db"));
+        }
         try (ConfigurableApplicationContext app = start()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(1L);

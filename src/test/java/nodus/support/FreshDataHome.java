@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A new, empty data home per test class, so tests start like a fresh install and never share a database. */
+/**
+ * A new, empty data home per test class, so tests start like a fresh install and never share a database (H2 in the
+ * data home, or with {@code NODUS_TEST_DB=postgres} a fresh PostgreSQL database, see {@link TestDatabase}).
+ */
 public final class FreshDataHome {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
@@ -27,6 +30,10 @@ public final class FreshDataHome {
             Path dir = Files.createTempDirectory("nodus-test-home");
             registry.add("nodus.data-home", dir::toString);
             registry.add("nodus.admin.initial-password", () -> ADMIN_PASSWORD);
+            if (TestDatabase.postgres()) {
+                // NODUS_TEST_DB=postgres: a new PostgreSQL database of its own instead of H2 in the data home
+                registry.add("spring.datasource.url", () -> TestDatabase.urlForDataHome(dir));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

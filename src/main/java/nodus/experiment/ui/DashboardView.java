@@ -1,7 +1,9 @@
 package nodus.experiment.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -24,6 +26,8 @@ import nodus.base.ui.EmptyState;
 import nodus.experiment.Experiment;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
+import nodus.experiment.jobs.JobWorkers;
+import nodus.experiment.jobs.WorkerStatus;
 import nodus.experiment.RunReviewService;
 import nodus.experiment.RunStatus;
 import nodus.experiment.compare.ComparisonService;
@@ -46,12 +50,15 @@ public class DashboardView extends VerticalLayout {
     private final Map<Long, Optional<AucEstimate>> aucs = new LinkedHashMap<>();
 
     public DashboardView(ExperimentService experiments, ComparisonService comparisons, RunReviewService reviews,
-                         CurrentUser user) {
+                         CurrentUser user, JobWorkers workers) {
         this.experiments = experiments;
         this.comparisons = comparisons;
         H2 heading = new H2("Dashboard");
         heading.setId("view-heading");
         add(heading);
+        if (user.hasRole(Role.SUPERVISOR)) {
+            add(new H3("Workers"), workersTable(workers.list()));
+        }
         List<Run> all = experiments.allRuns();
         if (all.isEmpty()) {
             add(new EmptyState("No runs yet", "Runs appear here once researchers launch them in an experiment."));
@@ -147,6 +154,29 @@ public class DashboardView extends VerticalLayout {
                 .setComparator(Comparator.comparing(Run::createdAt));
         g.setAllRowsVisible(true);
         return g;
+    }
+
+    /** The job engine's live workers and their load (JobRunr's background servers in the shared database). */
+    private static Component workersTable(List<WorkerStatus> workers) {
+        if (workers.isEmpty()) {
+            Span none = new Span("No worker is running: queued runs wait until one starts (nodus worker, "
+                    + "see docs/deployment.md).");
+            none.setId("workers-none");
+            return none;
+        }
+        NativeTable t = table("workers", "Worker", "Runs now / threads", "CPU (process / machine)", "Memory",
+                "Last heartbeat", "Since");
+        for (WorkerStatus w : workers) {
+            t.add(row(w.name(), w.runningRuns() + " / " + w.threads() + (w.processing() ? "" : " (paused)"),
+                    percent(w.cpuLoad()) + " / " + percent(w.systemCpuLoad()),
+                    w.allocatedMemory() == null ? "" : (w.allocatedMemory() >> 20) + " MB",
+                    String.valueOf(w.lastHeartbeat()), String.valueOf(w.since())));
+        }
+        return t;
+    }
+
+    private static String percent(Double load) {
+        return load == null || load < 0 ? "?" : Math.round(load * 100) + "%";
     }
 
     private static NativeTable table(String id, String... headers) {

@@ -17,6 +17,8 @@ import java.util.Map;
 import nodus.base.ui.EmptyState;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
+import nodus.experiment.RunService;
+import nodus.experiment.RunWorker;
 import nodus.experiment.tracking.RunSync;
 import nodus.experiment.tracking.SyncState;
 import nodus.experiment.tracking.TrackingService;
@@ -32,7 +34,7 @@ import nodus.experiment.RunReviewService;
 public class RunsView extends VerticalLayout {
 
     public RunsView(ExperimentService experiments, TrackingService tracking, RunReviewService reviews,
-                    CurrentUser user) {
+                    CurrentUser user, RunService runService) {
         H2 heading = new H2("Runs");
         heading.setId("view-heading");
         add(heading);
@@ -62,6 +64,8 @@ public class RunsView extends VerticalLayout {
                 .setHeader("Review");
         grid.addColumn(Run::createdBy).setHeader("Launched by");
         grid.addColumn(Run::createdAt).setHeader("Created").setSortable(true);
+        Map<Long, RunWorker> workers = runService.workers(runs.stream().map(Run::id).toList());
+        grid.addColumn(r -> workerLabel(workers.get(r.id()))).setHeader("Worker").setKey("worker");
         grid.setItems(runs);
         ReviewPanel panel = new ReviewPanel(reviews, user, () -> { });
         grid.asSingleSelect().addValueChangeListener(e -> panel.show(e.getValue()));
@@ -97,5 +101,13 @@ public class RunsView extends VerticalLayout {
             cell.add(link);
         }
         return cell;
+    }
+
+    /** The job-engine worker that runs or ran the run; "(resumed ×n)" when workers died under it. */
+    static String workerLabel(RunWorker w) {
+        if (w == null || w.workerName() == null) {
+            return "";
+        }
+        return w.executions() > 1 ? w.workerName() + " (started " + w.executions() + "×)" : w.workerName();
     }
 }
