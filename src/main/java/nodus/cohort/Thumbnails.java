@@ -15,14 +15,14 @@ import nodus.imaging.Mask;
  * (nearest neighbour, grey values 8-bit scaled by the image's own maximum), outline = lesion pixels with a
  * non-lesion 4-neighbour, mapped onto the thumbnail grid.
  */
-final class Thumbnails {
+public final class Thumbnails {
 
     private static final int OUTLINE = 0xFFFF00;
 
     private Thumbnails() {
     }
 
-    static byte[] png(Path imageFile, Path maskFile, int size) {
+    public static byte[] png(Path imageFile, Path maskFile, int size) {
         GrayImage image = ImageFiles.readImage(imageFile);
         Mask mask = null;
         if (maskFile != null) {

@@ -46,7 +46,7 @@ public class ExperimentService {
         return runs.findAll();
     }
 
-    @RolesAllowed(Role.RESEARCHER_NAME)
+    @RolesAllowed({Role.RESEARCHER_NAME, Role.ADMIN_NAME})
     @Transactional
     public Experiment create(String name, String description) {
         String trimmed = name == null ? "" : name.trim();

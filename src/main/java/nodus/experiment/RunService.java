@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * CANCELLED), with its metric history and per-case predictions stored here first — every statistic is recomputed
  * from them. Each change is published as a {@link RunEvent} inside its transaction (for tracking).
  *
- * <p>Launch and cancel are for researchers (checked here); the execution methods are called by the job engine.
+ * <p>Launch and cancel are for researchers and admins (checked here); the execution methods are called by the job
+ * engine.
  */
 @Service
 public class RunService {
@@ -54,7 +55,7 @@ public class RunService {
      * Queues a run, or returns the existing live or finished run with the same content address in this
      * experiment (nothing is computed twice).
      */
-    @RolesAllowed(Role.RESEARCHER_NAME)
+    @RolesAllowed({Role.RESEARCHER_NAME, Role.ADMIN_NAME})
     @Transactional
     public Run launch(NewRun request) {
         experiments.findById(request.experimentId()).orElseThrow(
@@ -70,7 +71,7 @@ public class RunService {
     }
 
     /** Asks a queued or running run to stop; a running job checks {@link #cancelRequested} between batches. */
-    @RolesAllowed(Role.RESEARCHER_NAME)
+    @RolesAllowed({Role.RESEARCHER_NAME, Role.ADMIN_NAME})
     @Transactional
     public void cancel(long runId) {
         Run run = require(runId);

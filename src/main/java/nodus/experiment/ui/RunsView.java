@@ -54,7 +54,12 @@ public class RunsView extends VerticalLayout {
         var decisions = reviews.decisions();
         Grid<Run> grid = new Grid<>(Run.class, false);
         grid.setId("runs-grid");
-        grid.addColumn(Run::name).setHeader("Run").setSortable(true);
+        // The run page (live progress, curves, Grad-CAM) is routed as runs/<id>.
+        grid.addComponentColumn(run -> {
+            Anchor open = new Anchor("runs/" + run.id(), run.name());
+            open.setId("open-run-" + run.id());
+            return open;
+        }).setHeader("Run").setComparator(Run::name).setSortable(true);
         grid.addColumn(Run::kind).setHeader("Kind").setSortable(true);
         grid.addColumn(Run::task).setHeader("Task");
         grid.addColumn(Run::status).setHeader("Status").setSortable(true);
