@@ -112,10 +112,14 @@ public class FineTuneExecutor implements RunExecutor {
         }
         context.savePredictions(predictions);
         runs.saveCaseFeatures(runId, features);
-        return new RunOutcome(provenance(spec, data, r, context.resumed()));
+        // Final per-part metrics at step 0 (steps ≥ 1 are the epochs), from the stored predictions.
+        Map<String, Double> finalMetrics = FinalEvaluation.metrics(predictions, data.binary());
+        context.logMetrics(0, finalMetrics);
+        return new RunOutcome(provenance(spec, data, r, context.resumed(), finalMetrics));
     }
 
-    static String provenance(FineTuneSpec spec, StudyData data, FineTuneResult r, boolean resumed) {
+    static String provenance(FineTuneSpec spec, StudyData data, FineTuneResult r, boolean resumed,
+                             Map<String, Double> finalMetrics) {
         ObjectNode p = JSON.createObjectNode();
         p.put("executor", "deeplearning.finetune");
         p.set("spec", readTree(spec.toJson()));
@@ -136,9 +140,13 @@ public class FineTuneExecutor implements RunExecutor {
         if (!Double.isNaN(r.bestValAuc())) {
             f.put("valAuc", r.bestValAuc());
         }
+        ObjectNode last = p.putObject("lastWeights");
+        last.put("sha256", r.lastSha256());
+        last.put("epoch", r.epochsRun());
         p.put("epochsRun", r.epochsRun());
         p.put("stoppedEarly", r.stoppedEarly());
         p.put("resumed", resumed);
+        p.put("resumedFromEpoch", r.resumedFromEpoch());
         p.put("cohortRef", data.cohortRef());
         p.put("task", data.task());
         p.put("splitHash", data.splitHash());
@@ -148,6 +156,9 @@ public class FineTuneExecutor implements RunExecutor {
         p.put("libtorchVersion", DjlEnvironment.engine().getVersion());
         p.put("dataSeconds", r.dataSeconds());
         p.put("computeSeconds", r.computeSeconds());
+        p.put("finalMetrics", "per split part at step 0: Youden threshold of the TRAIN predictions applied to "
+                + "every part; AUC with DeLong 95% CI (nodus.statistics)");
+        p.putPOJO("metrics", finalMetrics);
         return p.toString();
     }
 

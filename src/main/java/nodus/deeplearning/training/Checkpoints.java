@@ -97,6 +97,11 @@ final class Checkpoints {
         }
     }
 
+    /** SHA-256 of the last checkpoint's parameter file, as its manifest records it (checked on every load). */
+    String lastSha256() throws IOException {
+        return JSON.readTree(lastModel().toFile()).path("sha256").asText();
+    }
+
     boolean hasBest() {
         recover(BEST);
         return Files.isRegularFile(bestModel());

@@ -20,10 +20,13 @@ import nodus.deeplearning.weights.WeightsProvenance;
  * @param selectedSha256   SHA-256 of its parameter file
  * @param dataSeconds      time spent preparing batches (decode, crop, augment, copy) in this execution
  * @param computeSeconds   time in forward, backward and optimiser steps in this execution
+ * @param resumedFromEpoch epochs already done in the checkpoint this execution resumed from (0: started afresh)
+ * @param lastSha256       SHA-256 of the parameter file of the last epoch's checkpoint (the final weights)
  */
 public record FineTuneResult(List<CaseOutput> cases, int epochsRun, int selectedEpoch, double bestValAuc,
                              boolean stoppedEarly, WeightsProvenance origin, Path selectedWeights,
-                             String selectedSha256, double dataSeconds, double computeSeconds) {
+                             String selectedSha256, double dataSeconds, double computeSeconds,
+                             int resumedFromEpoch, String lastSha256) {
 
     /** One case's output: the softmax probabilities (index = class) and the penultimate feature vector. */
     public record CaseOutput(String caseId, StudyCase.Part part, int label, float[] probabilities,

@@ -100,6 +100,7 @@ public final class FineTuner {
                 net = s.net();
                 origin = s.origin();
             }
+            int resumedFrom = state.epochsDone();
             net.freezeTrunk(spec.freezeBackbone());
             Map<String, Parameter> params = net.torchParameters(false);
             String headPrefix = net.headName() + ".";
@@ -230,7 +231,8 @@ public final class FineTuner {
             }
             state0.close();
             return new FineTuneResult(outputs, state.epochsDone(), selectedEpoch, state.bestAuc(), stoppedEarly,
-                    origin, selected, sha, dataNanos / 1e9, computeNanos / 1e9);
+                    origin, selected, sha, dataNanos / 1e9, computeNanos / 1e9, resumedFrom,
+                    checkpoints.lastSha256());
         }
     }
 
