@@ -73,6 +73,20 @@ class CohortBrowserTest {
             tab(b, "Correlation").click();
             waitUntil(b, () -> b.driver().findElement(By.id("heat-map")).getText().contains("tumour_size_mm"));
             b.screenshot("cohort-heat-map");
+
+            // Editing the rules makes version 2; version 1 stays as it was.
+            tab(b, "Rules & tasks").click();
+            WebElement variable = b.waitFor(By.id("rule-variable")).findElement(By.tagName("input"));
+            variable.sendKeys("tumour_size_mm");
+            variable.sendKeys(Keys.ENTER);
+            type(b, "rule-value", "40");
+            click(b, "rule-add");
+            waitUntil(b, () -> b.driver().findElement(By.id("rule-grid")).getText().contains("tumour_size_mm ≤ 40"));
+            b.screenshot("cohort-edit-rules");
+            click(b, "definition-save");
+            b.waitForText(By.id("view-heading"), "Cohort: Demo ALN cohort v2");
+            assertThat(b.waitFor(By.id("cohort-rules")).getText()).contains("include tumour_size_mm ≤ 40");
+            assertThat(b.driver().findElement(By.id("cohort-versions")).getText()).contains("v1", "v2 (this)");
         }
     }
 
