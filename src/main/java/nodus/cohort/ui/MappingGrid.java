@@ -27,10 +27,11 @@ class MappingGrid extends Grid<ColumnChoice> {
         super(ColumnChoice.class, false);
         setId("import-mapping-grid");
         addColumn(ColumnChoice::column).setHeader("Column").setAutoWidth(true);
-        addColumn(c -> detected(guesses.get(c.column()))).setHeader("Detected").setAutoWidth(true);
+        addColumn(c -> detected(guesses.get(c.column()))).setHeader("Detected").setWidth("18em");
         addComponentColumn(this::useEditor).setHeader("Use").setAutoWidth(true);
         addComponentColumn(this::kindEditor).setHeader("Type").setAutoWidth(true);
-        addComponentColumn(this::categoriesEditor).setHeader("Categories (in order, lowest first)").setFlexGrow(1);
+        addComponentColumn(this::categoriesEditor).setHeader("Categories (in order, lowest first)").setWidth("18em")
+                .setFlexGrow(1);
         setAllRowsVisible(true);
     }
 

@@ -73,6 +73,20 @@ class CohortBrowserTest {
             tab(b, "Correlation").click();
             waitUntil(b, () -> b.driver().findElement(By.id("heat-map")).getText().contains("tumour_size_mm"));
             b.screenshot("cohort-heat-map");
+
+            // Editing the rules makes version 2; version 1 stays as it was.
+            tab(b, "Rules & tasks").click();
+            WebElement variable = b.waitFor(By.id("rule-variable")).findElement(By.tagName("input"));
+            variable.sendKeys("tumour_size_mm");
+            variable.sendKeys(Keys.ENTER);
+            type(b, "rule-value", "40");
+            click(b, "rule-add");
+            waitUntil(b, () -> b.driver().findElement(By.id("rule-grid")).getText().contains("tumour_size_mm ≤ 40"));
+            b.screenshot("cohort-edit-rules");
+            click(b, "definition-save");
+            b.waitForText(By.id("view-heading"), "Cohort: Demo ALN cohort v2");
+            assertThat(b.waitFor(By.id("cohort-rules")).getText()).contains("include tumour_size_mm ≤ 40");
+            assertThat(b.driver().findElement(By.id("cohort-versions")).getText()).contains("v1", "v2 (this)");
         }
     }
 
@@ -106,7 +120,7 @@ class CohortBrowserTest {
             type(b, "import-table", "clinical.csv");
             type(b, "import-name", "Wizard study");
             b.screenshot("cohort-import-1-source");
-            b.driver().findElement(By.id("import-next-source")).click();
+            click(b, "import-next-source");
 
             b.waitForText(By.id("import-step"), "Step 2 of 3 — column mapping");
             waitUntil(b, () -> b.driver().findElement(By.id("import-preview-grid")).getText().contains("c4"));
@@ -118,33 +132,41 @@ class CohortBrowserTest {
                     .findElement(By.tagName("input"));
             categories.sendKeys(Keys.chord(Keys.CONTROL, "a"), "N0, N+", Keys.TAB);
             type(b, "import-mapping-name", "wizard layout");
-            b.driver().findElement(By.id("import-save-mapping")).click();
+            click(b, "import-save-mapping");
             waitUntil(b, () -> b.driver().findElements(By.tagName("vaadin-notification-card")).stream()
                     .anyMatch(n -> n.getText().contains("Mapping saved as wizard layout")));
             b.screenshot("cohort-import-2-mapping");
-            b.driver().findElement(By.id("import-next-mapping")).click();
+            click(b, "import-next-mapping");
 
             b.waitForText(By.id("import-step"), "Step 3 of 3 — validation and import");
             waitUntil(b, () -> b.driver().findElement(By.id("import-validation-summary")).getText()
                     .contains("1 problem(s)"));
             String problems = b.driver().findElement(By.id("import-problems")).getText();
             assertThat(problems).contains("c3.png", "4", "image pattern {id}.png", "image file is missing");
-            assertThat(b.driver().findElement(By.id("import-run")).isEnabled()).isFalse();
+            assertThat(b.driver().findElement(By.id("import-run")).getAttribute("disabled")).isNotNull();
             b.screenshot("cohort-import-3-problems");
 
             png(folder.resolve("c3.png"), false);
-            b.driver().findElement(By.id("import-revalidate")).click();
+            click(b, "import-revalidate");
             waitUntil(b, () -> b.driver().findElement(By.id("import-validation-summary")).getText()
                     .contains("No problems"));
-            b.driver().findElement(By.id("import-run")).click();
+            click(b, "import-run");
             waitUntil(b, () -> b.driver().findElement(By.id("import-done")).getText()
                     .contains("Imported dataset and cohort Wizard study v1"));
             b.screenshot("cohort-import-4-done");
-            b.driver().findElement(By.id("import-open-cohort")).click();
+            click(b, "import-open-cohort");
             b.waitForText(By.id("view-heading"), "Cohort: Wizard study v1");
             assertThat(b.waitFor(By.id("cohort-tasks")).getText()).contains("aln: N0 vs N+", "N0 2, N+ 2");
             b.screenshot("cohort-import-5-cohort");
         }
+    }
+
+    /** Scrolls a button into the middle of the viewport first (the wizard's steps are longer than the window). */
+    private static void click(Browser b, String id) {
+        WebElement e = b.waitFor(By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
     }
 
     private static void type(Browser b, String id, String text) {
