@@ -193,8 +193,9 @@ final class ReportRenderer {
                     .append(li("Spec hash", run.specHash())).append(li("Launched by", run.createdBy()))
                     .append(li("Created", String.valueOf(run.createdAt())))
                     .append(li("Finished", String.valueOf(run.finishedAt()))).append("</ul>")
-                    .append("<p>Spec:</p><pre>").append(esc(pretty(t.spec()))).append("</pre>")
-                    .append("<p>Provenance:</p><pre>").append(esc(pretty(t.provenance()))).append("</pre>");
+                    .append("<p>Spec:</p><pre>").append(esc(pretty(t == null ? null : t.spec()))).append("</pre>")
+                    .append("<p>Provenance:</p><pre>").append(esc(pretty(t == null ? null : t.provenance())))
+                    .append("</pre>");
         }
         if (print) {
             return h.append("</body></html>").toString();

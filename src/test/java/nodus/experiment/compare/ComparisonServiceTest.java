@@ -239,8 +239,6 @@ class ComparisonServiceTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "compare-report-sample.pdf"), pdf);
-        Files.writeString(Path.of("target", "compare-report-sample-print.xhtml"), ReportRenderer.renderStatic(saved,
-                comparisons.compute(spec), new ReportRenderer.Inputs(java.util.Map.of(), List.of())));
 
         String text;
         int pages;

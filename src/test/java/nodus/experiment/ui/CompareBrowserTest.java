@@ -204,7 +204,8 @@ class CompareBrowserTest {
         int dy = (int) Math.round(px.get(1).doubleValue() - chart.getSize().getHeight() / 2.0);
         new org.openqa.selenium.interactions.Actions(b.driver()).moveToElement(chart, dx, dy).pause(300).click()
                 .perform();
-        b.waitForText(By.id("drilldown-title"), "calibration bin 1");
+        new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(d -> d.findElements(By.id("drilldown-title"))
+                .stream().anyMatch(t -> t.getText().contains("calibration bin 1 ")));
         String title = b.driver().findElement(By.id("drilldown-title")).getText();
         // Another run's first point may lie on top: whichever run was hit, its bin's count must be listed.
         Run hit = paper.stream().filter(r -> title.startsWith(r.name() + ",")).findFirst().orElseThrow();
