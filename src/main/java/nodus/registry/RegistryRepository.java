@@ -54,12 +54,6 @@ class RegistryRepository {
                 .params(by, Timestamp.from(Instant.now()), comment, id).update();
     }
 
-    void review(long id, ApprovalState state, String by, String comment) {
-        jdbc.sql("update registry_model set state = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ? "
-                        + "where id = ?")
-                .params(state.name(), by, Timestamp.from(Instant.now()), comment, id).update();
-    }
-
     void makeChampion(long id, String name) {
         jdbc.sql("update registry_model set champion = ? where model_name = ?").params(false, name).update();
         jdbc.sql("update registry_model set champion = ? where id = ?").params(true, id).update();

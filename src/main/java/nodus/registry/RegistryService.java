@@ -24,6 +24,8 @@ import nodus.experiment.Experiment;
 import nodus.experiment.ExperimentService;
 import nodus.experiment.Run;
 import nodus.experiment.RunKind;
+import nodus.experiment.RunReview;
+import nodus.experiment.RunReviewService;
 import nodus.experiment.RunService;
 import nodus.experiment.RunStatus;
 import nodus.experiment.model.ModelArtifactsProvider;
@@ -40,8 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
  * folder as the run's {@code registry/<name>/<version>/} artifacts and registers it as a version of the MLflow registered model —
  * both through the tracking outbox, so nothing is lost while MLflow is down.
  *
- * <p>Approval: a researcher proposes a version; only a supervisor approves or rejects it (name, time and comment
- * recorded) — checked here, server side. The {@code champion} alias moves only to an approved version.
+ * <p>Approval: a researcher proposes a version (recorded here and as a comment in the run's review history); only a
+ * supervisor approves or rejects — checked here and in {@link RunReviewService}, server side. There is ONE record
+ * of approvals: the run's review history ({@link RunReviewService}, table {@code run_review}). Approving a version
+ * here records the supervisor's APPROVE of its run there, and a run approved in the run history makes its exported
+ * versions approved here; a version's state, reviewer, time and comment are read from the run's latest decision.
+ * The {@code champion} alias moves only to a version whose run's latest decision is APPROVE.
  */
 @Service
 public class RegistryService {
@@ -54,17 +60,20 @@ public class RegistryService {
     private final ExperimentService experiments;
     private final TrackingService tracking;
     private final CurrentUser currentUser;
+    private final RunReviewService reviews;
     private final Map<RunKind, ModelArtifactsProvider> providers = new EnumMap<>(RunKind.class);
     private final Path root;
 
     RegistryService(RegistryRepository models, RunService runs, ExperimentService experiments,
-                    TrackingService tracking, CurrentUser currentUser, List<ModelArtifactsProvider> providers,
+                    TrackingService tracking, CurrentUser currentUser, RunReviewService reviews,
+                    List<ModelArtifactsProvider> providers,
                     @Value("${nodus.registry.root:./model-registry}") String root) {
         this.models = models;
         this.runs = runs;
         this.experiments = experiments;
         this.tracking = tracking;
         this.currentUser = currentUser;
+        this.reviews = reviews;
         // In order: a later bean for the same kind (e.g. a test's stand-in without @Order) replaces an earlier one.
         for (ModelArtifactsProvider p : providers) {
             this.providers.put(p.kind(), p);
@@ -79,12 +88,30 @@ public class RegistryService {
 
     @PermitAll
     public List<RegisteredModel> list() {
-        return models.findAll();
+        Map<Long, RunReview> decisions = reviews.decisions();
+        return models.findAll().stream().map(m -> withDecision(m, decisions.get(m.runId()))).toList();
     }
 
     @PermitAll
     public Optional<RegisteredModel> find(long id) {
-        return models.findById(id);
+        return models.findById(id).map(m -> withDecision(m, reviews.decision(m.runId()).orElse(null)));
+    }
+
+    /**
+     * The version as the one approval record says: the run's latest APPROVE / REJECT decides the state and names
+     * the reviewer; without a decision the version is EXPORTED or PROPOSED as stored here. (Rows approved before the
+     * record was unified keep their stored review when the run has no decision.)
+     */
+    private static RegisteredModel withDecision(RegisteredModel m, RunReview decision) {
+        if (decision == null || (m.proposedAt() != null && decision.createdAt().isBefore(m.proposedAt()))) {
+            // no decision yet, or one older than a new proposal (e.g. re-proposed after a rejection)
+            return m;
+        }
+        ApprovalState state = decision.action() == RunReview.Action.APPROVE ? ApprovalState.APPROVED
+                : ApprovalState.REJECTED;
+        return new RegisteredModel(m.id(), m.name(), m.version(), m.runId(), m.directory(), m.weightsPresent(), state,
+                m.exportedBy(), m.exportedAt(), m.proposedBy(), m.proposedAt(), m.proposalComment(),
+                decision.reviewer(), decision.createdAt(), decision.comment(), m.champion());
     }
 
     /** Whether runs of {@code kind} export weights (a provider exists) or only manifest, card and predictions. */
@@ -162,10 +189,16 @@ public class RegistryService {
             throw new IllegalStateException(label(model) + " is " + model.state() + " and cannot be proposed");
         }
         models.propose(id, currentUser.name(), comment);
+        // the run's history shows the proposal next to the supervisor's decision
+        reviews.comment(model.runId(), "Proposed for the registry as " + label(model)
+                + (comment == null || comment.isBlank() ? "" : ": " + comment.trim()));
         return require(id);
     }
 
-    /** A supervisor approves a proposed version (comment required) and it becomes the champion. */
+    /**
+     * A supervisor approves a proposed version (comment required): recorded as the APPROVE of its run in the run's
+     * review history, and the version becomes the champion.
+     */
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Transactional
     public RegisteredModel approve(long id, String comment) {
@@ -197,9 +230,14 @@ public class RegistryService {
         }
         if (model.state() != ApprovalState.PROPOSED) {
             throw new IllegalStateException(label(model) + " is " + model.state() + "; only proposed versions "
-                    + "can be reviewed");
+                    + "can be reviewed here (a supervisor can also decide on the run in its review history)");
         }
-        models.review(id, state, currentUser.name(), comment.trim());
+        // the one record: the run's review history (RunReviewService checks the SUPERVISOR role again)
+        if (state == ApprovalState.APPROVED) {
+            reviews.approve(model.runId(), comment.trim());
+        } else {
+            reviews.reject(model.runId(), comment.trim());
+        }
         RegisteredModel reviewed = require(id);
         writeJson(reviewed.directory().resolve("APPROVAL.json"), approvalJson(reviewed));
         return reviewed;
@@ -208,9 +246,10 @@ public class RegistryService {
     private void moveChampion(RegisteredModel model) {
         RegisteredModel current = require(model.id());
         if (current.state() != ApprovalState.APPROVED) {
-            throw new IllegalStateException("the " + CHAMPION + " alias needs a supervisor's approval; "
-                    + label(current) + " is " + current.state());
+            throw new IllegalStateException("the " + CHAMPION + " alias needs a supervisor's approval of run "
+                    + current.runId() + "; " + label(current) + " is " + current.state());
         }
+        writeJson(current.directory().resolve("APPROVAL.json"), approvalJson(current));
         models.makeChampion(current.id(), current.name());
         Map<String, Object> aliases = new LinkedHashMap<>();
         aliases.put(CHAMPION, current.version());
@@ -221,6 +260,9 @@ public class RegistryService {
     private static Map<String, Object> approvalJson(RegisteredModel m) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", m.state().name());
+        json.put("run_id", m.runId());
+        json.put("record", "the run's review history (run_review): the supervisor's latest decision on run "
+                + m.runId());
         json.put("proposed_by", m.proposedBy());
         json.put("proposed_at", String.valueOf(m.proposedAt()));
         json.put("proposal_comment", m.proposalComment());
@@ -253,7 +295,7 @@ public class RegistryService {
     }
 
     private RegisteredModel require(long id) {
-        return models.findById(id).orElseThrow(() -> new IllegalArgumentException("no registered model " + id));
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no registered model " + id));
     }
 
     private static String label(RegisteredModel m) {

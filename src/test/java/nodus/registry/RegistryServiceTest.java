@@ -21,6 +21,8 @@ import nodus.experiment.ExperimentService;
 import nodus.experiment.NewRun;
 import nodus.experiment.Run;
 import nodus.experiment.RunKind;
+import nodus.experiment.RunReview;
+import nodus.experiment.RunReviewService;
 import nodus.experiment.RunService;
 import nodus.experiment.SplitPart;
 import nodus.experiment.model.ExportedModel;
@@ -82,6 +84,8 @@ class RegistryServiceTest {
     RegistryService registry;
     @Autowired
     TrackingService tracking;
+    @Autowired
+    RunReviewService reviews;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -231,8 +235,16 @@ class RegistryServiceTest {
         assertThat(approval.path("reviewed_by").asText()).isEqualTo("sue");
         assertThat(approval.path("state").asText()).isEqualTo("APPROVED");
 
-        // A second version: proposed and rejected; the champion stays on version 1.
-        RegisteredModel v2 = as("rita", Role.RESEARCHER, () -> registry.export(run.id(), "aln-radiomics"));
+        // The approval is the run's: its review history shows the proposal and the supervisor's APPROVE.
+        assertThat(reviews.history(run.id())).extracting(RunReview::action, RunReview::reviewer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RunReview.Action.COMMENT, "rita"),
+                org.assertj.core.groups.Tuple.tuple(RunReview.Action.APPROVE, "sue"));
+        assertThat(reviews.history(run.id()).get(0).comment()).contains("aln-radiomics v1", "best validation AUC");
+        assertThat(reviews.decision(run.id()).orElseThrow().comment()).isEqualTo("checked calibration");
+
+        // A second version from a retrained run: proposed and rejected; the champion stays on version 1.
+        Run retrained = finishedRun(RunKind.RADIOMICS);
+        RegisteredModel v2 = as("rita", Role.RESEARCHER, () -> registry.export(retrained.id(), "aln-radiomics"));
         as("rita", Role.RESEARCHER, () -> registry.propose(v2.id(), "retrained"));
         RegisteredModel rejected = as("sue", Role.SUPERVISOR, () -> registry.reject(v2.id(), "worse on test"));
         assertThat(rejected.state()).isEqualTo(ApprovalState.REJECTED);
@@ -240,5 +252,43 @@ class RegistryServiceTest {
         assertThatThrownBy(() -> as("sue", Role.SUPERVISOR, () -> registry.makeChampion(v2.id())))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(registry.find(id).orElseThrow().champion()).isTrue();
+        assertThat(registry.find(id).orElseThrow().state()).isEqualTo(ApprovalState.APPROVED);
+        assertThat(reviews.decision(retrained.id()).orElseThrow().action()).isEqualTo(RunReview.Action.REJECT);
+    }
+
+    @Test
+    void aRunApprovedInItsReviewHistoryIsTheApprovalThatLetsTheChampionMove() {
+        Run run = finishedRun(RunKind.RADIOMICS);
+        RegisteredModel model = as("rita", Role.RESEARCHER, () -> registry.export(run.id(), "aln-history"));
+        // Server-side role checks on the one record: a researcher cannot approve or reject a run.
+        assertThatThrownBy(() -> as("rita", Role.RESEARCHER, () -> reviews.approve(run.id(), "mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("rita", Role.RESEARCHER, () -> reviews.reject(run.id(), "mine")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("adam", Role.ADMIN, () -> reviews.approve(run.id(), "admin")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(registry.find(model.id()).orElseThrow().state()).isEqualTo(ApprovalState.EXPORTED);
+
+        // A supervisor approves the run in its review history: the registry shows that approval …
+        as("sue", Role.SUPERVISOR, () -> reviews.approve(run.id(), "reviewed the run"));
+        RegisteredModel approved = registry.find(model.id()).orElseThrow();
+        assertThat(approved.state()).isEqualTo(ApprovalState.APPROVED);
+        assertThat(approved.reviewedBy()).isEqualTo("sue");
+        assertThat(approved.reviewComment()).isEqualTo("reviewed the run");
+        assertThat(registry.list()).filteredOn(m -> m.id() == model.id()).extracting(RegisteredModel::state)
+                .containsExactly(ApprovalState.APPROVED);
+        // … and it is what lets a supervisor (only) move the champion alias to the version.
+        assertThatThrownBy(() -> as("rita", Role.RESEARCHER, () -> registry.makeChampion(model.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(as("sue", Role.SUPERVISOR, () -> registry.makeChampion(model.id())).champion()).isTrue();
+
+        // A later rejection of the run withdraws the approval: the alias cannot be moved to it again.
+        as("sue", Role.SUPERVISOR, () -> reviews.reject(run.id(), "leak found in the cohort"));
+        assertThat(registry.find(model.id()).orElseThrow().state()).isEqualTo(ApprovalState.REJECTED);
+        assertThatThrownBy(() -> as("sue", Role.SUPERVISOR, () -> registry.makeChampion(model.id())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("approval of run " + run.id());
+        // Proposed again after the rejection: PROPOSED until a supervisor decides again.
+        as("rita", Role.RESEARCHER, () -> registry.propose(model.id(), "fixed the cohort"));
+        assertThat(registry.find(model.id()).orElseThrow().state()).isEqualTo(ApprovalState.PROPOSED);
     }
 }

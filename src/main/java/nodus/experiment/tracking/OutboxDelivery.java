@@ -22,6 +22,7 @@ import nodus.experiment.MetricPoint;
 import nodus.experiment.Run;
 import nodus.experiment.RunService;
 import nodus.experiment.RunStatus;
+import nodus.experiment.figures.RunFigures;
 import nodus.experiment.tracking.TrackingBackend.ModelRegistration;
 import nodus.experiment.tracking.TrackingBackend.RemoteRun;
 import org.slf4j.Logger;
@@ -240,7 +241,11 @@ public class OutboxDelivery implements SmartLifecycle {
             case STARTED -> {
                 // ensureRemote already made sure the run exists.
             }
-            case PREDICTIONS -> uploadPredictions(backend, remote, runs.predictions(runId));
+            case PREDICTIONS -> {
+                List<CasePrediction> predictions = runs.predictions(runId);
+                uploadPredictions(backend, remote, predictions);
+                uploadFigures(backend, remote, predictions);
+            }
             case ENDED -> {
                 runs.provenance(runId).ifPresent(p -> uploadText(backend, remote, "provenance.json", p));
                 RunStatus status = RunStatus.valueOf(entry.payload());
@@ -310,6 +315,24 @@ public class OutboxDelivery implements SmartLifecycle {
             backend.uploadArtifact(remote, "predictions.csv", file);
         });
     }
+
+    /**
+     * ROC, decision and calibration figures per split part ({@link RunFigures}: SVG and PNG) under {@code figures/},
+     * rendered from the same stored predictions as predictions.csv; re-rendering gives the same bytes, so a
+     * repeated delivery overwrites a file with itself.
+     */
+    private static void uploadFigures(TrackingBackend backend, RemoteRun remote, List<CasePrediction> preds) {
+        for (Map.Entry<String, byte[]> f : RunFigures.render(preds).entrySet()) {
+            String path = FIGURES + "/" + f.getKey();
+            withTempFile(f.getKey(), file -> {
+                Files.write(file, f.getValue());
+                backend.uploadArtifact(remote, path, file);
+            });
+        }
+    }
+
+    /** The artifact folder of a run's figures. */
+    public static final String FIGURES = "figures";
 
     private interface FileWork {
         void run(Path file) throws IOException;

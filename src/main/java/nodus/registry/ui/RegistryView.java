@@ -82,7 +82,7 @@ public class RegistryView extends VerticalLayout {
         grid.addColumn(m -> m.proposedBy() == null ? "" : m.proposedBy() + ": " + nullText(m.proposalComment()))
                 .setHeader("Proposed");
         grid.addColumn(m -> m.reviewedBy() == null ? "" : m.reviewedBy() + " at " + m.reviewedAt() + ": "
-                + nullText(m.reviewComment())).setHeader("Reviewed");
+                + nullText(m.reviewComment())).setHeader("Supervisor review (the run's, also in its history)");
         grid.addColumn(m -> m.champion() ? "champion" : "").setHeader("Alias");
     }
 

@@ -29,6 +29,7 @@ import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.RunStatus;
 import nodus.experiment.SplitPart;
+import nodus.experiment.figures.RunFigures;
 import nodus.experiment.tracking.OutboxDelivery;
 import nodus.experiment.tracking.PredictionsCsv;
 import nodus.experiment.tracking.RunSync;
@@ -136,7 +137,8 @@ class MlflowTrackingTest {
     }
 
     private RunSync awaitState(long runId, Predicate<RunSync> condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        // generous: a run's delivery includes 18 rendered figures and the shared test machine is often loaded
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         RunSync sync = tracking.sync(runId);
         while (!condition.test(sync)) {
             if (Instant.now().isAfter(deadline)) {
@@ -256,7 +258,7 @@ class MlflowTrackingTest {
         // Artifacts: listed and downloaded back byte-identical through the REST artifact API.
         RemoteRun r = remote(sync);
         assertThat(mlflowBackend().listArtifacts(r, "")).containsKeys("spec.json", "predictions.csv",
-                "provenance.json", "model");
+                "provenance.json", "model", "figures");
         assertThat(mlflowBackend().listArtifacts(r, "model")).containsEntry("model/weights.bin", (long) bytes.length);
         StringBuilder csv = new StringBuilder(PredictionsCsv.header(predictions));
         runs.predictions(run.id()).forEach(p -> csv.append(PredictionsCsv.row(p)));
@@ -265,6 +267,15 @@ class MlflowTrackingTest {
         expected.put("provenance.json", provenance.getBytes(StandardCharsets.UTF_8));
         expected.put("predictions.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         expected.put("model/weights.bin", bytes);
+        // ROC, DCA and calibration figures of every part, SVG and PNG, rendered server-side from the predictions
+        Map<String, byte[]> figures = RunFigures.render(runs.predictions(run.id()));
+        assertThat(figures).containsKeys("roc_test.svg", "roc_test.png", "dca_test.svg", "dca_test.png",
+                "calibration_test.svg", "calibration_test.png", "roc_train.png", "roc_val.svg");
+        Map<String, Long> listedFigures = mlflowBackend().listArtifacts(r, "figures");
+        for (var f : figures.entrySet()) {
+            assertThat(listedFigures).containsEntry("figures/" + f.getKey(), (long) f.getValue().length);
+            expected.put("figures/" + f.getKey(), f.getValue());
+        }
         for (var e : expected.entrySet()) {
             Path back = tmp.resolve("back-" + e.getKey().replace('/', '_'));
             mlflowBackend().downloadArtifact(r, e.getKey(), back);
