@@ -105,6 +105,7 @@ public final class RunStudyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "study %s: %d runs on %s (%s)%n", parsed.name(), plan.size(),
                     parsed.cohort().ref(), String.join("; ", parsed.tasks().stream().map(StudySpec.TaskSpec::name)
                             .toList()));
+            out.println("estimated time: " + studies.estimate(parsed, source).describe());
             out.flush();
             Study study = studies.launch(parsed, yaml, source);
             StudyProgress progress = follow(studies, study.id(), out);

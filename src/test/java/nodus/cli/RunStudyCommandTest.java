@@ -63,7 +63,7 @@ class RunStudyCommandTest {
                 "name: No such cohort")).toString(), "--data-home", home.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).doesNotContain("\n")
-                .contains("line 9, field cohort.name: no cohort named 'No such cohort'");
+                .contains("line 10, field cohort.name: no cohort named 'No such cohort'");
         assertThat(bad.out()).doesNotContain("runs on");
     }
 

@@ -62,6 +62,19 @@ class StudySpecParserTest {
     }
 
     @Test
+    void theLaunchersYamlReadsBackAsTheSameStudy() {
+        for (String f : List.of("wei-2023-aln.yaml", "wei-2023-aln-demo.yaml", "breast-lesions-usg.yaml")) {
+            StudySpec s = StudySpecParser.read(Path.of("experiments", f));
+            StudySpec back = parse(StudyYaml.write(s));
+            java.util.Map<String, String> splits = new java.util.HashMap<>();
+            s.tasks().forEach(t -> splits.put(t.name(), "h"));
+            assertThat(StudyPlanner.plan(back, "c v1", splits)).isEqualTo(StudyPlanner.plan(s, "c v1", splits));
+            assertThat(back.split()).isEqualTo(s.split());
+            assertThat(back.statistics()).isEqualTo(s.statistics());
+        }
+    }
+
+    @Test
     void planHasDependencies() {
         StudySpec s = parse(VALID);
         List<PlannedRun> plan = StudyPlanner.plan(s, "Demo ALN cohort v1", java.util.Map.of("N0 vs N+(≥1)", "h"));
