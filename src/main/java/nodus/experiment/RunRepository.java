@@ -51,6 +51,11 @@ class RunRepository {
         return keys.getKey().longValue();
     }
 
+    /** Locks the experiment's row until the end of the transaction (serialises launches in one experiment). */
+    void lockExperiment(long experimentId) {
+        jdbc.sql("select id from experiment where id = ? for update").param(experimentId).query(Long.class).list();
+    }
+
     Optional<Run> findBySpecHash(long experimentId, String specHash) {
         return jdbc.sql("select " + COLUMNS + " from run where experiment_id = ? and spec_hash = ? "
                         + "and status not in ('FAILED', 'CANCELLED') order by id")

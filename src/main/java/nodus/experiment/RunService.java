@@ -60,6 +60,9 @@ public class RunService {
     public Run launch(NewRun request) {
         experiments.findById(request.experimentId()).orElseThrow(
                 () -> new IllegalArgumentException("no experiment with id " + request.experimentId()));
+        // Two users (or two server processes) launching the same spec at once: the experiment row's lock makes
+        // the second launch wait for the first to commit, then find its run (portable: no partial unique index).
+        runs.lockExperiment(request.experimentId());
         String hash = specHash(request);
         Optional<Run> existing = runs.findBySpecHash(request.experimentId(), hash);
         if (existing.isPresent()) {

@@ -39,4 +39,16 @@ public final class FreshDataHome {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Like {@link #register}, but on PostgreSQL whenever a test cluster is configured ({@code NODUS_TEST_PG_URL}),
+     * also in the default H2 suite — for tests whose point is PostgreSQL's behaviour (concurrency).
+     */
+    public static Path registerPreferPostgres(DynamicPropertyRegistry registry) {
+        Path dir = register(registry);
+        if (!TestDatabase.postgres() && TestDatabase.postgresConfigured()) {
+            registry.add("spring.datasource.url", () -> TestDatabase.urlForDataHome(dir));
+        }
+        return dir;
+    }
 }

@@ -42,6 +42,12 @@ public final class TestDatabase implements EnvironmentPostProcessor, Ordered {
         return "postgres".equalsIgnoreCase(setting("NODUS_TEST_DB"));
     }
 
+    /** True when a test PostgreSQL cluster is configured ({@code NODUS_TEST_PG_URL} set). */
+    public static boolean postgresConfigured() {
+        String url = setting("NODUS_TEST_PG_URL");
+        return url != null && !url.isBlank();
+    }
+
     /**
      * The admin JDBC URL of the test PostgreSQL cluster ({@code NODUS_TEST_PG_URL}); skips the calling test when
      * absent, unless {@code NODUS_REQUIRE_POSTGRES=true}, in which case it fails.
