@@ -58,7 +58,10 @@ class FineTuneBrowserTest {
     @Test
     void launchWatchAndExplainARun() {
         TestSupport.djl();
-        as("admin", Role.ADMIN, () -> users.create("rita", PASSWORD, Role.RESEARCHER));
+        as("admin", Role.ADMIN, () -> {
+            users.create("rita", PASSWORD, Role.RESEARCHER);
+            return null;
+        });
         Cohort demo = cohorts.versions(DemoCohortService.COHORT_NAME).get(0);
         as("rita", Role.RESEARCHER, () -> splits.create(demo.id(), DemoCohortService.TASK_N0_VS_NPLUS,
                 SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 42, List.of(), "main"));
@@ -68,8 +71,9 @@ class FineTuneBrowserTest {
             b.login("rita", PASSWORD);
             b.go("finetune");
             b.waitFor(By.id("ft-launch"));
+            // Flow's combo boxes hold item keys; the input shows the label.
             new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(d -> "main".equals(
-                    js.executeScript("return document.getElementById('ft-split').value")));
+                    js.executeScript("return document.querySelector('#ft-split input').value")));
             // Defaults: the demo cohort, its first task, split "main", resnet50 — and no weights file in CI.
             assertThat(b.driver().findElement(By.id("ft-weights-warning")).isDisplayed()).isTrue();
             type(b, "ft-image-size", "64");
