@@ -63,9 +63,20 @@ public final class DjlEnvironment {
         return Path.of("nodus-data", "djl");
     }
 
-    /** Configures (if not yet done) with {@link #defaultCacheDir()} and returns the PyTorch engine. */
+    /**
+     * Configures (if not yet done) with {@link #defaultCacheDir()} and returns the PyTorch engine, with autograd
+     * recording switched off on the calling thread.
+     *
+     * <p>WHY: DJL assumes "no grad" outside a {@code GradientCollector}, but PyTorch's grad mode is per thread and
+     * on by default; DJL 0.36.0 switches it off only on the thread that created the engine, and a
+     * {@code PtGradientCollector} restores the mode it found. On any other thread (a job worker, a web request) the
+     * optimiser's in-place parameter update then fails with "a leaf Variable that requires grad is being used in an
+     * in-place operation". Call this before opening a collector, never inside one.
+     */
     public static Engine engine() {
         configure(defaultCacheDir());
-        return Engine.getEngine(ENGINE);
+        Engine engine = Engine.getEngine(ENGINE);
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        return engine;
     }
 }

@@ -118,10 +118,19 @@ public class RunPage extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         runId = event.getRouteParameters().getLong("runId").orElse(-1L);
+        casesShown = false;
+        gradCam.removeAll();
+        if (unwatch != null) {
+            // The same page instance navigated to another run: follow that one instead.
+            unwatch.run();
+            unwatch = null;
+            UI ui = event.getUI();
+            unwatch = monitor.watch(runId, s -> ui.access(() -> show(s)));
+        }
         Optional<RunSnapshot> s = monitor.snapshot(runId);
         if (s.isEmpty()) {
-            removeAll();
-            add(new H2("No run " + runId), new Anchor("runs", "All runs"));
+            heading.setText("No run " + runId);
+            status.setText("");
             return;
         }
         show(s.get());
