@@ -79,6 +79,11 @@ public final class FineTuner {
                     + train.cases().size());
         }
         Files.createDirectories(checkpoints.dir());
+        // libtorch's grad mode is per thread and ON in a new thread (e.g. a JobRunr worker); DJL switches it off
+        // only on the thread that loaded the engine. SGD updates leaf tensors that require grad in place, which
+        // libtorch refuses in grad mode ("a leaf Variable that requires grad is being used in an in-place
+        // operation"): switch it off; each GradientCollector switches it on for its forward/backward only.
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try (NDManager root = engine.newBaseManager()) {
             Checkpoints.State state = resume ? checkpoints.readState().orElse(null) : null;
             if (state != null && !state.specJson().equals(spec.toJson())) {
