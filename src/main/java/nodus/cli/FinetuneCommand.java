@@ -128,8 +128,14 @@ public final class FinetuneCommand implements Callable<Integer> {
             for (MetricPoint m : runs.metrics(run.id())) {
                 byEpoch.computeIfAbsent(m.step(), k -> new TreeMap<>()).put(m.key(), m.value());
             }
+            Map<String, Double> finalMetrics = byEpoch.remove(0);
+            if (finalMetrics != null) {
+                byEpoch.put(Integer.MAX_VALUE, finalMetrics);
+            }
             byEpoch.forEach((epoch, values) -> {
-                StringBuilder line = new StringBuilder("epoch " + epoch + ":");
+                // Step 0 holds the final per-part metrics (statistics engine), printed last; steps ≥ 1 the epochs.
+                StringBuilder line = new StringBuilder(epoch == Integer.MAX_VALUE ? "final:"
+                        : "epoch " + epoch + ":");
                 values.forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
                 out.println(line);
             });

@@ -79,6 +79,11 @@ public final class FineTuner {
                     + train.cases().size());
         }
         Files.createDirectories(checkpoints.dir());
+        // libtorch's grad mode is per thread and ON in a new thread (e.g. a JobRunr worker); DJL switches it off
+        // only on the thread that loaded the engine. SGD updates leaf tensors that require grad in place, which
+        // libtorch refuses in grad mode ("a leaf Variable that requires grad is being used in an in-place
+        // operation"): switch it off; each GradientCollector switches it on for its forward/backward only.
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try (NDManager root = engine.newBaseManager()) {
             Checkpoints.State state = resume ? checkpoints.readState().orElse(null) : null;
             if (state != null && !state.specJson().equals(spec.toJson())) {
@@ -135,7 +140,7 @@ public final class FineTuner {
                         NDArray logits;
                         NDArray loss;
                         try (GradientCollector gc = engine.newGradientCollector()) {
-                            logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
+                            logits = trainingLogits(net, ps, batch.get(0));
                             loss = crossEntropy(logits, batch.get(1), classes);
                             gc.backward(loss);
                         }
@@ -277,6 +282,20 @@ public final class FineTuner {
         }
         throw new IllegalArgumentException("weights " + w + ": expected a torchvision state dict (.pth) or a "
                 + "Nodus checkpoint (.json)");
+    }
+
+    /**
+     * Training-mode logits. A frozen trunk is a fixed feature extractor: it runs in evaluation mode (BatchNorm's
+     * running statistics, no dropout) and only the head runs in training mode — otherwise dropout in VGG19's and
+     * Inception-v3's trunk would keep re-drawing the features the head is fitted to, and BatchNorm would keep
+     * updating statistics of layers that are meant to stay as they are.
+     */
+    private NDArray trainingLogits(Backbone net, ParameterStore ps, NDArray x) {
+        if (!spec.freezeBackbone()) {
+            return net.forward(ps, new NDList(x), true).singletonOrThrow();
+        }
+        NDArray features = net.penultimate(ps, net.lastConvMap(ps, x, false), false);
+        return net.head(ps, features, true);
     }
 
     /** Mean softmax cross-entropy, −(1/N) Σ log softmax(z_i)[y_i], in nats. */

@@ -77,6 +77,8 @@ class FineTuneRunTest {
     ExecuteRunHandler handler;
     @Autowired
     GradCamService gradCam;
+    @Autowired
+    FineTuneProgressBoard board;
 
     @Test
     @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
@@ -106,5 +108,45 @@ class FineTuneRunTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img).isNotNull();
         assertThat(img.getWidth()).isPositive();
+    }
+
+    /**
+     * A researcher cancels while a batch is training: the run ends CANCELLED after at most that one batch (the
+     * loop asks the run's cancel flag before every training and validation batch).
+     */
+    @Test
+    @WithMockUser(username = "rita", roles = Role.RESEARCHER_NAME)
+    void cancelStopsTheRunWithinOneBatch() throws Exception {
+        TestSupport.djl();
+        // 4 training cases in batches of 2 → 2 batches per epoch, 10 in all.
+        FineTuneSpec spec = FineTuneSpec.defaults("synthetic@1", "n0-vs-nplus", "main", "resnet50")
+                .withTraining(32, 5, 2, 0.01).withSeed(3);
+        long exp = experiments.create("finetune cancel", null).id();
+        Run run = runs.launch(new NewRun(exp, "cancelled", RunKind.FINETUNE, spec.task(), spec.cohortRef(), "main",
+                spec.toJson(), spec.seed()));
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(1);
+        Runnable unsubscribe = board.subscribe((id, p) -> {
+            if (id == run.id() && batches.incrementAndGet() == 2) {
+                second.countDown();
+            }
+        });
+        Thread worker = new Thread(() -> handler.run(new ExecuteRun(run.id())), "job-worker");
+        try {
+            worker.start();
+            assertThat(second.await(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            runs.cancel(run.id());
+            int atCancel = batches.get();
+            worker.join(java.time.Duration.ofMinutes(5).toMillis());
+            assertThat(worker.isAlive()).isFalse();
+            Run done = runs.find(run.id()).orElseThrow();
+            assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
+            // The batch in flight when the cancel was committed may finish; no other batch starts.
+            assertThat(batches.get() - atCancel).as("training batches finished after the cancel").isLessThanOrEqualTo(1);
+            assertThat(batches.get()).isLessThan(10);
+            assertThat(runs.predictions(run.id())).isEmpty();
+        } finally {
+            unsubscribe.run();
+        }
     }
 }

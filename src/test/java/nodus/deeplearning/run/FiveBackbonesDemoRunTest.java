@@ -34,6 +34,7 @@ import nodus.experiment.SplitPart;
 import nodus.statistics.AucEstimate;
 import nodus.statistics.DeLong;
 import nodus.support.FreshDataHome;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,7 +81,14 @@ class FiveBackbonesDemoRunTest {
     static Setting setting(Architecture a) {
         return switch (a) {
             case RESNET50, RESNET101, WIDE_RESNET50_2 -> new Setting(32, 1e-3, 0.9, false, 1);
-            case VGG19 -> new Setting(32, 1e-4, 0.9, true, 0);
+            // Random VGG19 (no BatchNorm; the PyTorch nn.Linear default init, not torchvision-VGG's N(0, 0.01))
+            // starts at loss ≈ 7–12 (huge logits). Full training diverged at lr 1e-4 and 1e-5 (first session);
+            // the head alone on a training-mode trunk diverged at lr 1e-4 + momentum 0.9 (7.79 → 12.43) and rose
+            // at lr 1e-6 without momentum (7.86 → 8.65), because the trunk's dropout re-draws the features every
+            // batch. What learns: a frozen trunk run in evaluation mode (FineTuner: fixed feature extractor) and
+            // the head alone at lr 1e-6 without momentum (gradient descent on a convex loss whose curvature
+            // ≈ ¼·Σf² is large for these features; 1e-6 keeps the step well below 2/curvature).
+            case VGG19 -> new Setting(32, 1e-6, 0, true, 0);
             case INCEPTION_V3 -> new Setting(75, 1e-3, 0.9, false, 1);
         };
     }
@@ -123,6 +131,8 @@ class FiveBackbonesDemoRunTest {
         }
         long t0 = System.nanoTime();
         List<String> report = new ArrayList<>();
+        // Every backbone is checked even when an earlier one fails, so one run shows all five.
+        SoftAssertions soft = new SoftAssertions();
         for (Map.Entry<Architecture, Run> e : launched.entrySet()) {
             Architecture a = e.getKey();
             long id = e.getValue().id();
@@ -130,51 +140,55 @@ class FiveBackbonesDemoRunTest {
             await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> runs.find(id).orElseThrow().status().isTerminal());
             Run done = runs.find(id).orElseThrow();
-            assertThat(done.status()).as(a + ": " + done.statusMessage()).isEqualTo(RunStatus.FINISHED);
+            soft.assertThat(done.status()).as(a + ": " + done.statusMessage()).isEqualTo(RunStatus.FINISHED);
+            if (done.status() != RunStatus.FINISHED) {
+                continue;
+            }
 
             List<MetricPoint> metrics = runs.metrics(id);
             List<Double> loss = metrics.stream().filter(m -> m.key().equals("train_loss") && m.step() >= 1)
                     .sorted(java.util.Comparator.comparingInt(MetricPoint::step)).map(MetricPoint::value).toList();
             report.add(String.format(Locale.ROOT, "%s: train loss per epoch %s, done after %.0f s", a, loss,
                     (System.nanoTime() - t0) / 1e9));
-            assertThat(loss).as(a + " epochs").hasSize(EPOCHS);
-            assertThat(loss.get(EPOCHS - 1)).as(a + " training loss, last vs first epoch " + loss)
+            soft.assertThat(loss).as(a + " epochs").hasSize(EPOCHS);
+            soft.assertThat(loss.get(loss.size() - 1)).as(a + " training loss, last vs first epoch " + loss)
                     .isLessThan(loss.get(0));
 
             // Per-case predictions for every part of the split, with the split's part and the task's label.
             List<CasePrediction> predictions = runs.predictions(id);
-            assertThat(predictions).hasSize(assignment.size());
+            soft.assertThat(predictions).hasSize(assignment.size());
             Map<SplitPart, Long> predicted = predictions.stream().collect(Collectors.groupingBy(CasePrediction::part,
                     () -> new EnumMap<>(SplitPart.class), Collectors.counting()));
             for (SplitPart p : SplitPart.values()) {
-                assertThat(predicted.get(p)).as(a + " " + p).isEqualTo(partSizes.get(Part.valueOf(p.name())));
+                soft.assertThat(predicted.get(p)).as(a + " " + p).isEqualTo(partSizes.get(Part.valueOf(p.name())));
             }
             // Penultimate features of every case (2048-d; 4096-d for VGG19).
             Map<String, float[]> features = runs.caseFeatures(id);
-            assertThat(features.keySet()).containsExactlyInAnyOrderElementsOf(
+            soft.assertThat(features.keySet()).containsExactlyInAnyOrderElementsOf(
                     predictions.stream().map(CasePrediction::caseId).toList());
-            assertThat(features.values()).allSatisfy(f -> assertThat(f).hasSize(a.featureDim()));
+            soft.assertThat(features.values()).allSatisfy(f -> assertThat(f).hasSize(a.featureDim()));
 
             // Final per-part metrics at step 0, from the statistics engine.
             Map<String, Double> fin = metrics.stream().filter(m -> m.step() == 0)
                     .collect(Collectors.toMap(MetricPoint::key, MetricPoint::value));
             for (SplitPart p : SplitPart.values()) {
                 String pre = p.metricPrefix() + "_";
-                assertThat(fin).as(a + " final metrics").containsKeys(pre + "auc", pre + "auc_ci_low",
+                soft.assertThat(fin).as(a + " final metrics").containsKeys(pre + "auc", pre + "auc_ci_low",
                         pre + "auc_ci_high", pre + "accuracy", pre + "sensitivity", pre + "specificity",
                         pre + "threshold", pre + "n", pre + "brier");
                 List<CasePrediction> part = predictions.stream().filter(c -> c.part() == p).toList();
                 AucEstimate auc = DeLong.auc(part.stream().mapToDouble(c -> c.label() >= 1 ? 1 : 0).toArray(),
                         part.stream().mapToDouble(CasePrediction::score).toArray());
-                assertThat(fin.get(pre + "auc")).isEqualTo(auc.auc());
-                assertThat(fin.get(pre + "auc_ci_low")).isEqualTo(auc.ciLow());
-                assertThat(fin.get(pre + "auc_ci_high")).isEqualTo(auc.ciHigh());
-                assertThat(fin.get(pre + "n")).isEqualTo((double) part.size());
+                soft.assertThat(fin.get(pre + "auc")).isEqualTo(auc.auc());
+                soft.assertThat(fin.get(pre + "auc_ci_low")).isEqualTo(auc.ciLow());
+                soft.assertThat(fin.get(pre + "auc_ci_high")).isEqualTo(auc.ciHigh());
+                soft.assertThat(fin.get(pre + "n")).isEqualTo((double) part.size());
             }
-            assertThat(fin.get("val_threshold")).isEqualTo(fin.get("train_threshold"));
-            assertThat(runs.provenance(id).orElseThrow()).contains("\"pretrained\":false", "\"lastWeights\"",
+            soft.assertThat(fin.get("val_threshold")).isEqualTo(fin.get("train_threshold"));
+            soft.assertThat(runs.provenance(id).orElseThrow()).contains("\"pretrained\":false", "\"lastWeights\"",
                     "\"splitHash\":\"" + split.contentHash() + "\"");
         }
         report.forEach(System.out::println);
+        soft.assertAll();
     }
 }

@@ -38,16 +38,26 @@ class KillResumeTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private Path home;
 
     @AfterEach
-    void stopWorkers() {
-        workers.forEach(w -> w.process.destroyForcibly());
+    void stopWorkersAndDeleteTheDataHome() throws Exception {
+        for (Worker w : workers) {
+            w.process.destroyForcibly();
+            w.process.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (home != null) {
+            // Two ResNet50 runs' checkpoints (≈ 200 MB each) and an H2 database.
+            try (var walk = Files.walk(home)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
     void killedWorkerIsRestartedAndTheRunResumesFromItsCheckpointWithTheSameFinalWeights() throws Exception {
         long t0 = System.nanoTime();
-        Path home = Files.createTempDirectory("nodus-kill-resume");
+        home = Files.createTempDirectory("nodus-kill-resume");
         Worker first = start(home, "interrupted");
         long id = Long.parseLong(first.awaitLine("LAUNCHED ", Duration.ofMinutes(5)).substring(9).trim());
         Path state = home.resolve("runs/" + id + "/checkpoints/last/state.json");
