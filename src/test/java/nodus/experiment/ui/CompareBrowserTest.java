@@ -171,6 +171,8 @@ class CompareBrowserTest {
             // carries the table's AUC and CI strings, Table 1's place and a figure per part.
             s.driver().navigate().back();
             String pdfHref = s.waitFor(By.id("report-pdf-link")).getAttribute("href");
+            // Printing 4 runs' report takes seconds idle but tens of seconds on a loaded machine.
+            s.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(240));
             String base64 = (String) ((JavascriptExecutor) s.driver()).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
                             + "fetch(arguments[0]).then(r => r.blob()).then(b => { const f = new FileReader();"
