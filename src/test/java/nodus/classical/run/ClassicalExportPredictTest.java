@@ -105,7 +105,11 @@ class ClassicalExportPredictTest {
                     SyntheticStudySource.SPLIT, 7L, null, new ClassicalRunSpec.Lasso(null, 5, false), null, null);
             radiomics = study.executeNow(study.launch(exp, RunKind.RADIOMICS, spec).id());
             clinical = study.executeNow(study.launch(exp, RunKind.CLINICAL, spec).id());
-            combined = study.executeNow(study.launch(exp, RunKind.COMBINED, spec).id());
+            // the SVM fixed, so that the reload goes through the serialised Tribuo model and Platt scaling
+            ClassicalRunSpec svm = new ClassicalRunSpec(spec.cohortRef(), spec.task(), spec.split(), spec.seed(), null,
+                    spec.lasso(), null, new ClassicalRunSpec.Combined(null, null,
+                    nodus.classical.CombinedModel.Mode.SVM, null, null));
+            combined = study.executeNow(study.launch(exp, RunKind.COMBINED, svm).id());
             return null;
         });
         assertThat(radiomics.status()).as(radiomics.statusMessage()).isEqualTo(RunStatus.FINISHED);
@@ -119,7 +123,9 @@ class ClassicalExportPredictTest {
         assertThat(m.weightsPresent()).as("weights of the combined export").isTrue();
         JsonNode file = JSON.readTree(m.directory().resolve("model/classical-model.json").toFile());
         JsonNode choice = JSON.readTree(runs.provenance(combined.id()).orElseThrow()).path("model").path("choice");
-        assertThat(file.path("combined").path("chosen").asText()).isEqualTo(choice.path("chosen").asText());
+        assertThat(file.path("combined").path("chosen").asText()).isEqualTo(choice.path("chosen").asText())
+                .isEqualTo("SVM");
+        assertThat(m.directory().resolve("model/combined-svm.tribuo.ser")).exists();
         Path dir = Files.createTempDirectory("combined-rows");
         for (StudyCase c : sample()) {
             Path row = dir.resolve(c.caseId() + ".csv");
