@@ -58,7 +58,11 @@ final class ClassicalModelExports {
         }
 
         /** The model file and, for the check, every case's raw model inputs by case id. */
-        record Written(ClassicalModelFile model, Map<String, Map<String, Double>> inputs) {
+        record Written(ClassicalModelFile model, Map<String, Map<String, Double>> inputs,
+                       nodus.classical.SvmPlatt.Fitted svm) {
+            Written(ClassicalModelFile model, Map<String, Map<String, Double>> inputs) {
+                this(model, inputs, null);
+            }
         }
 
         abstract Written write(ClassicalRunSpec spec, StudyData data, double threshold, Path modelDir)
@@ -110,7 +114,7 @@ final class ClassicalModelExports {
                 if (in == null) {
                     throw new ModelUnavailableException("case " + p.caseId() + " of the run is not in the study");
                 }
-                double again = w.model().probability(in);
+                double again = w.model().probability(in, w.svm());
                 if (!(Math.abs(again - p.score()) <= TOLERANCE)) {
                     throw new ModelUnavailableException("the refitted model gives " + again + " for case "
                             + p.caseId() + " but the run stored " + p.score()
@@ -131,6 +135,11 @@ final class ClassicalModelExports {
                 p.put("clinical", Map.of("kept", m.clinical().kept(), "coding",
                         "numeric as is; ordinal as category index; categorical dummies (first = reference); "
                                 + "missing → TRAIN median / mode"));
+            }
+            if (m.combined() != null) {
+                p.put("combined", "clinical design columns + radscore → z-score (TRAIN) → " + m.combined().chosen()
+                        + (m.combined().chosen().equals("SVM") ? " (RBF, Platt probabilities; Tribuo model in "
+                        + m.combined().svmFile() + ")" : " (LASSO logistic)"));
             }
             p.put("zscore", "TRAIN mean and population sd of " + m.zscore().features().size() + " inputs");
             p.put("model", "P = 1 / (1 + exp(-(intercept + Σ coef·z))), " + m.logistic().features().size()
@@ -187,7 +196,7 @@ final class ClassicalModelExports {
             ClassicalModelFile m = new ClassicalModelFile(ClassicalModelFile.FORMAT, kind().name(), data.classNames(),
                     threshold, new ClassicalModelFile.Radiomics(yaml, rs.binWidth(), rs.clip(), rs.label(),
                     settings.hash()), null, ClassicalModelFile.ZScoreParams.of(f.zscore()),
-                    ClassicalModelFile.Logistic.of(f.signature()));
+                    ClassicalModelFile.Logistic.of(f.signature()), null);
             return new Written(m, inputs(tables, f.zscore().featureNames()));
         }
     }
@@ -217,7 +226,7 @@ final class ClassicalModelExports {
             ClassicalModelFile m = new ClassicalModelFile(ClassicalModelFile.FORMAT, kind().name(), data.classNames(),
                     threshold, null, new ClassicalModelFile.Clinical(variables(enc), f.keptVariables()),
                     ClassicalModelFile.ZScoreParams.of(f.zscore()),
-                    ClassicalModelFile.Logistic.of(RadiomicsSignature.of(f.lasso().model())));
+                    ClassicalModelFile.Logistic.of(RadiomicsSignature.of(f.lasso().model())), null);
             return new Written(m, inputs(tables, f.zscore().featureNames()));
         }
 
@@ -233,6 +242,93 @@ final class ClassicalModelExports {
                         v.categories() == null ? List.of() : v.categories(), code));
             }
             return out;
+        }
+    }
+
+    /**
+     * COMBINED without deep features (clinical + radiomics signature → z-score → LASSO → SVM or LR): the signature
+     * and clinical coding as above plus the fusion model. A COMBINED run that used a FINETUNE run's deep features is
+     * not exported yet (a new case would need the backbone's features and the PCA).
+     */
+    @Order(0)
+    @Component
+    static class CombinedExport extends Base {
+        static final String SVM_FILE = "combined-svm.tribuo.ser";
+
+        CombinedExport(ObjectProvider<StudyDataSource> sources, RunService runs, DataHome home) {
+            super(sources, runs, home);
+        }
+
+        @Override
+        public RunKind kind() {
+            return RunKind.COMBINED;
+        }
+
+        @Override
+        Written write(ClassicalRunSpec spec, StudyData data, double threshold, Path modelDir) throws IOException {
+            ClassicalRunSpec.Combined cs = spec.combined();
+            if (cs.deepFeatureRunId() != null) {
+                throw new ModelUnavailableException("the run fused the deep features of FINETUNE run "
+                        + cs.deepFeatureRunId() + "; exporting a combined model with deep features (backbone + PCA) "
+                        + "is not implemented yet");
+            }
+            var settings = CaseRadiomics.settings(spec.radiomics());
+            CaseRadiomics.Result r = CaseRadiomics.extract(data, settings, home.dir("cache", "radiomics"), () -> {
+            });
+            Map<SplitPart, PartTable> radiomics = new EnumMap<>(SplitPart.class);
+            for (SplitPart p : SplitPart.values()) {
+                radiomics.put(p, StudyTables.partTable(data, p, r.names(), r.rows()));
+            }
+            RadiomicsPipeline.Fitted sig = RadiomicsPipeline.fit(radiomics.get(SplitPart.TRAIN),
+                    spec.radiomics().spearmanThreshold(), spec.lasso().toCv(spec.seed()));
+            ClinicalEncoding enc = ClinicalEncoding.fit(data, SplitPart.TRAIN);
+            var screening = ClinicalPipeline.screen(data, enc, spec.clinical().screeningP(),
+                    new nodus.classical.StatisticsUnivariateTests());
+            // as CombinedRunExecutor: base = clinical design (kept variables) + radscore
+            Map<SplitPart, PartTable> base = new EnumMap<>(SplitPart.class);
+            Map<SplitPart, PartTable> clinical = new EnumMap<>(SplitPart.class);
+            for (SplitPart p : SplitPart.values()) {
+                PartTable c = enc.design(data, p, screening.kept());
+                clinical.put(p, c);
+                nodus.classical.FeatureTable rt = radiomics.get(p).table().rowsOf(c.table().caseIds());
+                double[] score = sig.radscore(rt);
+                double[][] col = new double[score.length][];
+                for (int i = 0; i < score.length; i++) {
+                    col[i] = new double[] {score[i]};
+                }
+                var rs = new nodus.classical.FeatureTable(rt.caseIds(), List.of(CombinedRunExecutor.RADSCORE), col,
+                        rt.labels());
+                base.put(p, c.with(c.table().withColumns(rs)));
+            }
+            var modelSpec = new nodus.classical.CombinedModel.Spec(cs.pcaComponents(), spec.lasso().toCv(spec.seed()),
+                    new nodus.classical.SvmPlatt.Spec(org.tribuo.common.libsvm.KernelType.RBF, cs.svmCost(), 0.0,
+                            spec.seed()));
+            var m = nodus.classical.CombinedModel.fit(base.get(SplitPart.TRAIN),
+                    base.get(SplitPart.valueOf(cs.chooseOn())), null, modelSpec, cs.model());
+            boolean svm = m.choice().chosen() == nodus.classical.CombinedModel.Kind.SVM;
+            if (svm) {
+                ClassicalModelFile.writeSvm(m.svm().model(), modelDir.resolve(SVM_FILE));
+            }
+            String yaml = null;
+            if (spec.radiomics().paramsYaml() != null) {
+                yaml = "radiomics-params.yaml";
+                Files.copy(Path.of(spec.radiomics().paramsYaml()), modelDir.resolve(yaml));
+            }
+            ClassicalRunSpec.Radiomics rsp = spec.radiomics();
+            var combined = new ClassicalModelFile.Combined(ClassicalModelFile.ZScoreParams.of(m.zscore()),
+                    svm ? "SVM" : "LOGISTIC_REGRESSION", ClassicalModelFile.Logistic.of(
+                    RadiomicsSignature.of(m.lasso().model())), m.svm().featureNames(), svm ? SVM_FILE : null);
+            ClassicalModelFile file = new ClassicalModelFile(ClassicalModelFile.FORMAT, kind().name(),
+                    data.classNames(), threshold, new ClassicalModelFile.Radiomics(yaml, rsp.binWidth(), rsp.clip(),
+                    rsp.label(), settings.hash()), new ClassicalModelFile.Clinical(
+                    ClinicalExport.variables(enc), screening.kept()),
+                    ClassicalModelFile.ZScoreParams.of(sig.zscore()), ClassicalModelFile.Logistic.of(sig.signature()),
+                    combined);
+            Map<String, Map<String, Double>> inputs = inputs(radiomics, sig.zscore().featureNames());
+            Map<String, Map<String, Double>> clin = inputs(clinical,
+                    clinical.get(SplitPart.TRAIN).table().featureNames());
+            clin.forEach((id, row) -> inputs.get(id).putAll(row));
+            return new Written(file, inputs, file.readSvm(modelDir));
         }
     }
 }

@@ -26,11 +26,13 @@ import nodus.classical.ZScore;
  * @param threshold  Youden threshold fixed on the TRAIN predictions (label = positive when P ≥ threshold)
  * @param radiomics  extraction settings (RADIOMICS), else null
  * @param clinical   clinical coding (CLINICAL), else null
- * @param zscore     z-score of the model inputs
- * @param logistic   the logistic model on the z-scored inputs
+ * @param zscore     z-score of the model inputs (COMBINED: of the radiomics signature's features)
+ * @param logistic   the logistic model on the z-scored inputs (COMBINED: the radiomics signature, η = radscore)
+ * @param combined   COMBINED only: the fusion model on the clinical design columns + radscore, else null
  */
 record ClassicalModelFile(String format, String kind, List<String> classNames, double threshold,
-                          Radiomics radiomics, Clinical clinical, ZScoreParams zscore, Logistic logistic) {
+                          Radiomics radiomics, Clinical clinical, ZScoreParams zscore, Logistic logistic,
+                          Combined combined) {
 
     static final String FORMAT = "nodus-classical/1";
     static final String FILE = "classical-model.json";
@@ -83,9 +85,69 @@ record ClassicalModelFile(String format, String kind, List<String> classNames, d
         }
     }
 
-    /** P(positive) from the raw (not yet z-scored) model inputs, by name. */
-    double probability(Map<String, Double> inputs) {
-        return 1.0 / (1.0 + Math.exp(-linearPredictor(inputs)));
+    /**
+     * The COMBINED model without deep features (as {@code CombinedModel.Fitted.probability}): inputs = the clinical
+     * design columns + {@code radscore}, z-scored, then the LASSO logistic model ({@code LOGISTIC_REGRESSION}) or
+     * the RBF SVM with Platt probabilities ({@code SVM}, Tribuo model in {@code svmFile}, Java serialisation).
+     */
+    record Combined(ZScoreParams zscore, String chosen, Logistic logistic, List<String> svmFeatures, String svmFile) {
+    }
+
+    static final String RADSCORE = "radscore";
+
+    /** P(positive) from the raw (not yet z-scored) model inputs, by name; {@code svm} only for a COMBINED SVM. */
+    double probability(Map<String, Double> inputs, nodus.classical.SvmPlatt.Fitted svm) {
+        if (combined == null) {
+            return 1.0 / (1.0 + Math.exp(-linearPredictor(inputs)));
+        }
+        Map<String, Double> base = new java.util.HashMap<>(inputs);
+        base.put(RADSCORE, linearPredictor(inputs));
+        List<String> names = combined.zscore().features();
+        double[] z = new double[names.size()];
+        for (int k = 0; k < z.length; k++) {
+            Double x = base.get(names.get(k));
+            if (x == null) {
+                throw new IllegalArgumentException("model input '" + names.get(k) + "' is missing");
+            }
+            z[k] = (x - combined.zscore().mean()[k]) / combined.zscore().sd()[k];
+        }
+        if (combined.chosen().equals("SVM")) {
+            if (svm == null) {
+                throw new IllegalStateException("the combined SVM model is not loaded");
+            }
+            var t = new nodus.classical.FeatureTable(List.of("case"), names, new double[][] {z}, new int[] {0});
+            return svm.probability(t)[0];
+        }
+        double eta = combined.logistic().intercept();
+        for (int j = 0; j < combined.logistic().features().size(); j++) {
+            eta += combined.logistic().coef()[j] * z[names.indexOf(combined.logistic().features().get(j))];
+        }
+        return 1.0 / (1.0 + Math.exp(-eta));
+    }
+
+    /** Writes the combined SVM's Tribuo model (Java serialisation, as Tribuo models are Serializable). */
+    static void writeSvm(org.tribuo.Model<org.tribuo.classification.Label> model, Path file) throws IOException {
+        try (var out = new java.io.ObjectOutputStream(new java.io.BufferedOutputStream(
+                java.nio.file.Files.newOutputStream(file)))) {
+            out.writeObject(model);
+        }
+    }
+
+    /** Reads the SVM back, accepting only Tribuo, libsvm, OLCUT and JDK classes (a model file is data, not code). */
+    @SuppressWarnings("unchecked")
+    nodus.classical.SvmPlatt.Fitted readSvm(Path modelDir) throws IOException {
+        if (combined == null || !combined.chosen().equals("SVM")) {
+            return null;
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(modelDir.resolve(combined.svmFile()))))) {
+            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+                    "org.tribuo.**;libsvm.*;com.oracle.labs.mlrg.olcut.**;java.**;!*"));
+            var model = (org.tribuo.Model<org.tribuo.classification.Label>) in.readObject();
+            return new nodus.classical.SvmPlatt.Fitted(combined.svmFeatures(), model, null, null);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException(modelDir.resolve(combined.svmFile()) + ": not a Tribuo model (" + e + ")", e);
+        }
     }
 
     /** η = intercept + Σ coef_j · z_j (the radscore of a RADIOMICS model). */

@@ -37,15 +37,24 @@ public final class ClassicalPredictor implements ModelPredictor {
             throw new IllegalArgumentException(file + ": missing (not a classical model export)");
         }
         ClassicalModelFile m = ClassicalModelFile.read(file);
-        Map<String, Double> inputs = m.radiomics() != null ? radiomics(m, modelDir, input) : clinical(m, input);
+        Map<String, Double> inputs = new HashMap<>();
+        if (m.radiomics() != null) {
+            inputs.putAll(radiomics(m, modelDir, input));
+        }
+        if (m.clinical() != null) {
+            inputs.putAll(clinical(m, input));
+        }
         double eta = m.linearPredictor(inputs);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", m.kind());
-        details.put("linear_predictor", eta);
+        details.put(m.combined() == null ? "linear_predictor" : "radscore", eta);
+        if (m.combined() != null) {
+            details.put("combined_model", m.combined().chosen());
+        }
         details.put("threshold", m.threshold());
         details.put("classes", m.classNames());
         details.put("inputs", new java.util.TreeMap<>(inputs));
-        return new ModelPrediction(m.probability(inputs), details);
+        return new ModelPrediction(m.probability(inputs, m.readSvm(modelDir)), details);
     }
 
     private static Map<String, Double> radiomics(ClassicalModelFile m, Path modelDir, PredictionInput in) {

@@ -84,6 +84,7 @@ class ClassicalExportPredictTest {
 
     Run radiomics;
     Run clinical;
+    Run combined;
 
     static <T> T as(String user, Role role, Supplier<T> action) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
@@ -104,10 +105,37 @@ class ClassicalExportPredictTest {
                     SyntheticStudySource.SPLIT, 7L, null, new ClassicalRunSpec.Lasso(null, 5, false), null, null);
             radiomics = study.executeNow(study.launch(exp, RunKind.RADIOMICS, spec).id());
             clinical = study.executeNow(study.launch(exp, RunKind.CLINICAL, spec).id());
+            // the SVM fixed, so that the reload goes through the serialised Tribuo model and Platt scaling
+            ClassicalRunSpec svm = new ClassicalRunSpec(spec.cohortRef(), spec.task(), spec.split(), spec.seed(), null,
+                    spec.lasso(), null, new ClassicalRunSpec.Combined(null, null,
+                    nodus.classical.CombinedModel.Mode.SVM, null, null));
+            combined = study.executeNow(study.launch(exp, RunKind.COMBINED, svm).id());
             return null;
         });
         assertThat(radiomics.status()).as(radiomics.statusMessage()).isEqualTo(RunStatus.FINISHED);
         assertThat(clinical.status()).as(clinical.statusMessage()).isEqualTo(RunStatus.FINISHED);
+        assertThat(combined.status()).as(combined.statusMessage()).isEqualTo(RunStatus.FINISHED);
+    }
+
+    @Test
+    void combinedExportWithoutDeepFeaturesReloadedByPredictGivesTheStoredProbability() throws IOException {
+        RegisteredModel m = as("rita", Role.RESEARCHER, () -> registry.export(combined.id(), "syn-combined"));
+        assertThat(m.weightsPresent()).as("weights of the combined export").isTrue();
+        JsonNode file = JSON.readTree(m.directory().resolve("model/classical-model.json").toFile());
+        JsonNode choice = JSON.readTree(runs.provenance(combined.id()).orElseThrow()).path("model").path("choice");
+        assertThat(file.path("combined").path("chosen").asText()).isEqualTo(choice.path("chosen").asText())
+                .isEqualTo("SVM");
+        assertThat(m.directory().resolve("model/combined-svm.tribuo.ser")).exists();
+        Path dir = Files.createTempDirectory("combined-rows");
+        for (StudyCase c : sample()) {
+            Path row = dir.resolve(c.caseId() + ".csv");
+            Files.writeString(row, csv(c));
+            JsonNode out = predict("--model", m.directory().toString(), "--image", c.image().toString(), "--mask",
+                    c.mask().toString(), "--spacing", c.spacingX() + "," + c.spacingY(), "--clinical",
+                    row.toString());
+            assertThat(out.path("probability").asDouble()).as(c.caseId())
+                    .isCloseTo(stored(combined, c.caseId()), org.assertj.core.data.Offset.offset(1e-9));
+        }
     }
 
     @Test
