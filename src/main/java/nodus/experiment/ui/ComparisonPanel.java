@@ -376,8 +376,8 @@ class ComparisonPanel extends VerticalLayout {
         grid.setId("drilldown-cases");
         grid.addComponentColumn(c -> image(c, runId)).setHeader("Image").setAutoWidth(true);
         for (Run run : result.runs()) {
-            if (run.id() != runId && run.kind() == nodus.experiment.RunKind.FINETUNE && images.isPresent()) {
-                grid.addComponentColumn(c -> image(c, run.id())).setHeader("Grad-CAM " + run.name())
+            if (run.kind() == nodus.experiment.RunKind.FINETUNE && images.isPresent()) {
+                grid.addComponentColumn(c -> gradCam(c, run.id())).setHeader("Grad-CAM " + run.name())
                         .setAutoWidth(true);
             }
         }
@@ -395,7 +395,15 @@ class ComparisonPanel extends VerticalLayout {
     }
 
     private Component image(ComparisonService.CaseRow c, long runId) {
-        Optional<String> url = images.flatMap(img -> img.thumbnailDataUrl(c.cohortRef(), c.caseId(), runId));
+        return picture(c, images.flatMap(img -> img.thumbnailDataUrl(c.cohortRef(), c.caseId(), runId)));
+    }
+
+    /** The run's Grad-CAM overlay for the case (computed on first request, then cached by the provider). */
+    private Component gradCam(ComparisonService.CaseRow c, long runId) {
+        return picture(c, images.flatMap(img -> img.gradCamDataUrl(c.cohortRef(), c.caseId(), runId)));
+    }
+
+    private Component picture(ComparisonService.CaseRow c, Optional<String> url) {
         if (url.isPresent()) {
             Image img = new Image(url.get(), c.caseId());
             img.setHeight("64px");
