@@ -398,9 +398,19 @@ class ComparisonPanel extends VerticalLayout {
         return picture(c, images.flatMap(img -> img.thumbnailDataUrl(c.cohortRef(), c.caseId(), runId)));
     }
 
-    /** The run's Grad-CAM overlay for the case (computed on first request, then cached by the provider). */
+    /**
+     * A button that shows the run's Grad-CAM overlay for the case: computing one takes seconds, so it is done only
+     * for the cases the user opens, not for the whole table (see {@link CaseImages#gradCamDataUrl}).
+     */
     private Component gradCam(ComparisonService.CaseRow c, long runId) {
-        return picture(c, images.flatMap(img -> img.gradCamDataUrl(c.cohortRef(), c.caseId(), runId)));
+        Div holder = new Div();
+        Button show = new Button("Grad-CAM");
+        show.addClassName("gradcam-button");
+        show.addClickListener(e -> holder.removeAll());
+        show.addClickListener(e -> holder.add(
+                picture(c, images.flatMap(img -> img.gradCamDataUrl(c.cohortRef(), c.caseId(), runId)))));
+        holder.add(show);
+        return holder;
     }
 
     private Component picture(ComparisonService.CaseRow c, Optional<String> url) {
