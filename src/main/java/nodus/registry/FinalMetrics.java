@@ -9,7 +9,9 @@ import nodus.experiment.MetricPoint;
 import nodus.experiment.SplitPart;
 
 /**
- * A run's final metrics for the export: the value at the last step of each key, with its 95 % CI when the run
+ * A run's final metrics for the export: the value at step 0 of each key — where every run kind logs its final,
+ * statistics-engine metrics, while fine-tuning also logs per-epoch values of the same keys at steps 1…E — or, for a
+ * key without a step-0 value, the value at its last step; with its 95 % CI when the run
  * logged {@code <key>_ci_low} / {@code <key>_ci_high} (e.g. {@code test_auc}, DeLong CI), grouped by split part
  * through the key prefix ({@code train_}, {@code val_}, {@code test_}).
  */
@@ -21,7 +23,8 @@ record FinalMetrics(Map<String, Value> values) {
     static FinalMetrics of(List<MetricPoint> points) {
         Map<String, MetricPoint> last = new TreeMap<>();
         for (MetricPoint p : points) {
-            last.merge(p.key(), p, (a, b) -> Comparator.comparingInt(MetricPoint::step)
+            last.merge(p.key(), p, (a, b) -> Comparator.comparing((MetricPoint m) -> m.step() == 0)
+                    .thenComparingInt(MetricPoint::step)
                     .thenComparing(MetricPoint::recordedAt).compare(a, b) >= 0 ? a : b);
         }
         Map<String, Value> values = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * job when its PROCESSING state has not been refreshed for the server timeout (poll interval × 4, 20 s by
  * default) and fails it as "orphaned"; this filter turns that failure into: run INTERRUPTED (shown as such), job
  * scheduled again at once. The handler then sees an INTERRUPTED run and the executor resumes it from its last
- * checkpoint. Every other job failure stays a failure (runs are never retried blindly: {@code retries = 0}).
+ * checkpoint. Run failures never reach the engine (the handler records them as FAILED runs), so the engine's own
+ * retries ({@link ExecuteRunHandler#WORKER_DEATHS_SURVIVED}) only ever repeat orphaned or shut-down jobs.
  *
  * <p>Registered on the background job server (JobRunr's Spring starter does not pick up filter beans); it must
  * be set before the server starts, which the starter does after all singletons exist.
