@@ -10,6 +10,7 @@ import org.jobrunr.jobs.filters.ElectStateFilter;
 import org.jobrunr.jobs.filters.JobFilter;
 import org.jobrunr.jobs.states.FailedState;
 import org.jobrunr.jobs.states.JobState;
+import org.jobrunr.jobs.states.ScheduledState;
 import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,14 @@ class InterruptedRunResumer implements ElectStateFilter {
 
     @Override
     public void onStateElection(Job job, JobState newState) {
-        if (!(newState instanceof FailedState failed) || !orphaned(failed)) {
+        // The engine's own retry filter may already have turned the orphaned failure into a scheduled retry
+        // before this filter is asked (filters see the job's current state), so look at the last two states.
+        List<JobState> states = job.getJobStates();
+        JobState last = states.get(states.size() - 1);
+        JobState previous = states.size() >= 2 ? states.get(states.size() - 2) : null;
+        boolean failedNow = last instanceof FailedState f && orphaned(f);
+        boolean retriedNow = last instanceof ScheduledState && previous instanceof FailedState f && orphaned(f);
+        if (!failedNow && !retriedNow) {
             return;
         }
         Long runId = runId(job);
@@ -51,7 +59,9 @@ class InterruptedRunResumer implements ElectStateFilter {
         log.warn("run {}: its process stopped while it ran (job {} orphaned); resuming from its last checkpoint",
                 runId, job.getId());
         runs.markInterrupted(runId, "the process running it stopped; resuming from the last checkpoint");
-        job.scheduleAt(Instant.now(), "Resume of interrupted run " + runId);
+        if (failedNow) {
+            job.scheduleAt(Instant.now(), "Resume of interrupted run " + runId);
+        }
     }
 
     private static boolean orphaned(FailedState failed) {
