@@ -1,6 +1,7 @@
 package nodus.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nodus.support.AsUser.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
 import nodus.base.Hashes;
 import nodus.base.security.Role;
 import nodus.experiment.CasePrediction;
@@ -36,8 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -89,16 +87,6 @@ class RegistryServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static <T> T as(String user, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(user, "x", "ROLE_" + role.name()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 
     private Run finishedRun(RunKind kind) {
         return as("rita", Role.RESEARCHER, () -> {

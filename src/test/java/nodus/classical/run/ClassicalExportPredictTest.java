@@ -1,6 +1,7 @@
 package nodus.classical.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nodus.support.AsUser.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import nodus.base.security.Role;
 import nodus.cli.NodusCli;
 import nodus.cohort.study.ClinicalVariable;
@@ -36,8 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -86,16 +84,6 @@ class ClassicalExportPredictTest {
     Run clinical;
     Run combined;
 
-    static <T> T as(String user, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(user, "x", "ROLE_" + role.name()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 
     @BeforeAll
     void runBoth() {

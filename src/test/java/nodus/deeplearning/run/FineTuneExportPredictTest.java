@@ -1,6 +1,7 @@
 package nodus.deeplearning.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nodus.support.AsUser.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import nodus.base.security.Role;
 import nodus.cli.NodusCli;
 import nodus.cohort.study.StudyCase;
@@ -36,8 +36,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -85,16 +83,6 @@ class FineTuneExportPredictTest {
     @Autowired
     RegistryService registry;
 
-    static <T> T as(String user, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(user, "x", "ROLE_" + role.name()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 
     @Test
     void exportedCheckpointReloadedByPredictGivesTheStoredProbabilities() throws Exception {

@@ -13,9 +13,6 @@ import nodus.experiment.Run;
 import nodus.experiment.RunKind;
 import nodus.experiment.RunService;
 import nodus.experiment.SplitPart;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Seeded, realistic predictions for comparison tests: a cohort of 300 training, 100 validation and 100 test
@@ -41,15 +38,9 @@ public final class CompareFixture {
     private CompareFixture() {
     }
 
+    /** As {@link nodus.support.AsUser#as}; kept because the compare tests call it through the fixture. */
     public static <T> T as(String user, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, "n/a",
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return nodus.support.AsUser.as(user, role, action);
     }
 
     /** Creates the experiment and one finished run per model; returns the runs in model order. */

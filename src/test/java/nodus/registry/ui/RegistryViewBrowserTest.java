@@ -1,11 +1,11 @@
 package nodus.registry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nodus.support.AsUser.as;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import nodus.base.security.Role;
 import nodus.base.security.UserService;
 import nodus.experiment.CasePrediction;
@@ -28,8 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,16 +54,6 @@ class RegistryViewBrowserTest {
     @Autowired
     RegistryService registry;
 
-    static <T> T as(String user, Role role, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(user, "x", "ROLE_" + role.name()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 
     @Test
     void supervisorApprovesAProposedExportInTheRegistryView() {
