@@ -2,16 +2,9 @@ package nodus.deeplearning;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +13,7 @@ import java.util.SplittableRandom;
 import nodus.deeplearning.backbone.Architecture;
 import nodus.deeplearning.backbone.Backbone;
 import nodus.deeplearning.backbone.Backbones;
+import nodus.deeplearning.training.TrainStep;
 
 /**
  * Measures one backbone in this JVM: training (forward, cross-entropy, backward, SGD step on every parameter) or
@@ -41,8 +35,9 @@ public final class BackboneBenchmark {
      * One measurement.
      *
      * @param imagesPerSecond batch · timed batches / wall seconds of the timed batches
-     * @param setupRssMiB     resident set (VmRSS) once the engine is loaded and the model, its parameters (and
-     *                        for training the trainer) exist, before the first batch, MiB — the fixed part (JVM,
+     * @param setupRssMiB     resident set (VmRSS) once the engine is loaded and the model and its parameters
+     *                        exist (for training also the gradients and momentum buffers, allocated by
+     *                        {@code TrainStep.prepare}), before the first batch, MiB — the fixed part (JVM,
      *                        libtorch, weights); −1 where /proc is unavailable
      * @param peakRssMiB      VmHWM of this process at the end, MiB (−1 where /proc is unavailable)
      */
@@ -96,14 +91,12 @@ public final class BackboneBenchmark {
             double seconds;
             double setup;
             if (mode == Mode.TRAIN) {
-                DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f))
-                                .optMomentum(0.9f).build());
-                try (Trainer trainer = model.newTrainer(cfg)) {
-                    trainer.initialize(shape);
-                    setup = rssMiB("VmRSS:");
-                    seconds = timed(warmup, batches, () -> trainStep(trainer, x, y));
-                }
+                // The fine-tuner's own step (TrainStep: forward, cross-entropy, backward, torch-style SGD with
+                // momentum 0.9 on every parameter), so the figure is what a run executes.
+                Backbones.initialize(net, model.getNDManager());
+                TrainStep train = TrainStep.fullSgd(net, model.getNDManager(), 1e-3, 0.9).prepare(data);
+                setup = rssMiB("VmRSS:");
+                seconds = timed(warmup, batches, () -> trainStep(train, x, y));
             } else {
                 Backbones.initialize(net, model.getNDManager());
                 net.freezeParameters(true);
@@ -127,15 +120,11 @@ public final class BackboneBenchmark {
     }
 
     /** One step; everything it creates lives in a per-step manager that is closed before the next step. */
-    private static void trainStep(Trainer trainer, NDArray x, NDArray y) {
-        try (NDManager step = trainer.getManager().newSubManager()) {
+    private static void trainStep(TrainStep train, NDArray x, NDArray y) {
+        try (NDManager step = x.getManager().newSubManager()) {
             x.tempAttach(step);
             y.tempAttach(step);
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray pred = trainer.forward(new NDList(x)).singletonOrThrow();
-                gc.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(pred)));
-            }
-            trainer.step();
+            train.run(step, x, y).loss().getFloat(); // waits for the step, as reading the loss in a run does
         }
     }
 

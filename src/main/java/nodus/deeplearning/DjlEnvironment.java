@@ -47,6 +47,7 @@ public final class DjlEnvironment {
             System.setProperty("ai.djl.offline", "true");
         }
         configuredDir = dir;
+        NativeAllocator.tune();
         return dir;
     }
 

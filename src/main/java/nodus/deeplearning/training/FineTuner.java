@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,9 +105,11 @@ public final class FineTuner {
             }
             int resumedFrom = state.epochsDone();
             net.freezeTrunk(spec.freezeBackbone());
-            Map<String, Parameter> params = net.torchParameters(false);
             String headPrefix = net.headName() + ".";
             ParameterStore ps = new ParameterStore(root, false);
+            TrainStep trainStep = new TrainStep(net, ps, sgd,
+                    n -> n.startsWith(headPrefix) ? spec.lr() : spec.lr() * spec.backboneLrFactor(),
+                    spec.freezeBackbone()).prepare(root);
             int batches = batchCount(train.cases().size());
             long started = System.nanoTime();
             long dataNanos = 0;
@@ -137,17 +137,9 @@ public final class FineTuner {
                     try (NDManager sub = root.newSubManager()) {
                         NDList batch = train.batch(sub, idx);
                         long c0 = System.nanoTime();
-                        NDArray logits;
-                        NDArray loss;
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            logits = trainingLogits(net, ps, batch.get(0));
-                            loss = crossEntropy(logits, batch.get(1), classes);
-                            gc.backward(loss);
-                        }
-                        sgd.step(params, n -> n.startsWith(headPrefix) ? spec.lr()
-                                : spec.lr() * spec.backboneLrFactor(), sub);
-                        float[] p = logits.softmax(1).toFloatArray();
-                        lossSum += loss.getFloat() * idx.length;
+                        TrainStep.Output out = trainStep.run(sub, batch.get(0), batch.get(1));
+                        float[] p = out.logits().softmax(1).toFloatArray();
+                        lossSum += out.loss().getFloat() * idx.length;
                         computeNanos += System.nanoTime() - c0;
                         for (int i = 0; i < idx.length; i++) {
                             trainProbs[seen + i] = java.util.Arrays.copyOfRange(p, i * classes, (i + 1) * classes);
@@ -290,14 +282,6 @@ public final class FineTuner {
      * Inception-v3's trunk would keep re-drawing the features the head is fitted to, and BatchNorm would keep
      * updating statistics of layers that are meant to stay as they are.
      */
-    private NDArray trainingLogits(Backbone net, ParameterStore ps, NDArray x) {
-        if (!spec.freezeBackbone()) {
-            return net.forward(ps, new NDList(x), true).singletonOrThrow();
-        }
-        NDArray features = net.penultimate(ps, net.lastConvMap(ps, x, false), false);
-        return net.head(ps, features, true);
-    }
-
     /** Mean softmax cross-entropy, −(1/N) Σ log softmax(z_i)[y_i], in nats. */
     static NDArray crossEntropy(NDArray logits, NDArray labels, int classes) {
         return logits.logSoftmax(1).mul(labels.oneHot(classes)).sum(new int[] {1}).mean().neg();

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -67,7 +69,25 @@ final class Sgd {
             NDArray update = b.mul((float) lrOf.applyAsDouble(e.getKey()));
             update.attach(step);
             w.subi(update);
-            g.subi(g);
+            // zero_() rather than g − g: the latter turns an infinite gradient into NaN for the next step
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
+    }
+
+    /**
+     * Allocates every momentum buffer (zeros) before the first step. Numerically the same as torch's first step
+     * (b = d, since μ·0 + d = d exactly); WHY: made at set-up the buffers sit together below the activations instead
+     * of being scattered among the first step's intermediates, which fragments malloc's heaps.
+     */
+    void prepare(Map<String, Parameter> params) {
+        if (momentum == 0) {
+            return;
+        }
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            if (w.hasGradient() && !buffers.containsKey(e.getKey())) {
+                buffers.put(e.getKey(), state.zeros(w.getShape(), w.getDataType()));
+            }
         }
     }
 
