@@ -1,69 +1,73 @@
 package nodus.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import nodus.classical.run.ClassicalStudy;
-import nodus.cohort.Cohort;
-import nodus.cohort.CohortService;
-import nodus.cohort.SplitScheme;
-import nodus.cohort.SplitService;
-import nodus.experiment.ExperimentService;
-import nodus.experiment.Run;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import nodus.experiment.RunService;
-import nodus.experiment.RunStatus;
+import nodus.experiment.RunWorker;
+import nodus.study.Study;
+import nodus.study.StudyProgress;
+import nodus.study.StudyRun;
+import nodus.study.StudyService;
+import nodus.study.StudySpec;
+import nodus.study.StudyStatus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Benchmark for docs/benchmarks/scale.md: wall time of a small batch (radiomics, clinical, combined × 3 seeds = 9
- * runs on the demo cohort, 100 cases of 64 px) with one and with two {@code nodus worker} processes on PostgreSQL,
- * from launch to the last run's end (worker start-up excluded). Runs only with {@code -Dnodus.benchmark=true}
+ * Benchmark for docs/benchmarks/scale.md (issue 11): wall time of the demo study
+ * ({@code experiments/wei-2023-aln-demo.yaml}: 21 runs over 3 tasks on the app's own demo cohort) with one and
+ * with two {@code nodus worker} processes (one job at a time each) on PostgreSQL, from launch to the study's end;
+ * worker start-up excluded. Prints the runs each worker executed. Runs only with {@code -Dnodus.benchmark=true}
  * and NODUS_TEST_PG_URL:
  * {@code ./mvnw -B -o -DskipFrontend test -Dtest=ScaleBenchmarkTest -Dnodus.benchmark=true}.
  */
 class ScaleBenchmarkTest {
 
-    private static final String TASK = "N0 vs N+(≥1)";
+    private static final Path DEMO_STUDY = Path.of("experiments", "wei-2023-aln-demo.yaml");
 
     @TempDir
     Path home;
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
-    void batchWallTime(int workerCount) throws Exception {
+    void demoStudyWallTime(int workerCount) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("nodus.benchmark"), "benchmark: run with -Dnodus.benchmark=true");
-        try (WorkerCluster cluster = new WorkerCluster(home)) {
+        try (WorkerCluster cluster = new WorkerCluster(home, false)) {
             for (int i = 1; i <= workerCount; i++) {
                 cluster.startWorker("w" + i);
             }
             cluster.awaitWorkers(workerCount);
-            Cohort demo = cluster.bean(CohortService.class).versions("Demo ALN cohort").get(0);
-            cluster.bean(SplitService.class).create(demo.id(), TASK, SplitScheme.TRAIN_VALIDATION_TEST_6_2_2, 7,
-                    List.of(), "main");
-            long exp = cluster.bean(ExperimentService.class).create("benchmark", null).id();
-            RunService runs = cluster.bean(RunService.class);
-            ClassicalStudy study = cluster.bean(ClassicalStudy.class);
+            StudyService studies = cluster.bean(StudyService.class);
+            String yaml = Files.readString(DEMO_STUDY);
+            StudySpec spec = StudyService.parse(yaml, DEMO_STUDY.toString(), DEMO_STUDY.getParent());
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
             long t0 = System.nanoTime();
-            List<Run> launched = new ArrayList<>();
-            for (long seed = 1; seed <= 3; seed++) {
-                launched.addAll(study.launchAll(exp, demo.ref(), TASK, "main", seed));
+            Study study = studies.launch(spec, yaml, DEMO_STUDY.toString());
+            StudyProgress p = studies.progress(study.id());
+            long deadline = t0 + 60L * 60 * 1_000_000_000L;
+            while (p.study().status() == StudyStatus.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                p = studies.progress(study.id());
             }
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    launched.stream().allMatch(r -> runs.find(r.id()).orElseThrow().status().isTerminal()));
             double seconds = (System.nanoTime() - t0) / 1e9;
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-            assertThat(launched).allMatch(r -> runs.find(r.id()).orElseThrow().status() == RunStatus.FINISHED);
-            System.out.printf("[scale-benchmark] %d worker(s): %d runs in %.1f s wall; loadavg before %s, after %s%n",
-                    workerCount, launched.size(), seconds, loadBefore, loadAfter);
+            assertThat(p.failures()).as(p.summary()).isEmpty();
+            assertThat(p.count(StudyRun.State.FINISHED)).as(p.summary()).isEqualTo(p.runs().size());
+            Map<Long, RunWorker> byRun = cluster.bean(RunService.class).workers(
+                    p.runs().stream().map(StudyRun::runId).filter(Objects::nonNull).toList());
+            Map<String, Long> perWorker = new TreeMap<>(byRun.values().stream()
+                    .collect(Collectors.groupingBy(RunWorker::workerName, Collectors.counting())));
+            System.out.printf("[scale-benchmark] %d worker(s): demo study, %d runs in %.1f s wall; runs per worker %s;"
+                            + " loadavg before %s, after %s%n",
+                    workerCount, p.runs().size(), seconds, perWorker, loadBefore, loadAfter);
         }
     }
 }

@@ -26,14 +26,23 @@ final class WorkerCluster implements AutoCloseable {
     final ConfigurableApplicationContext app;
     private final List<Process> workers = new ArrayList<>();
 
+    /** With the small demo cohort the tests use (100 cases of 64 px). */
     WorkerCluster(Path home) {
+        this(home, true);
+    }
+
+    /** {@code smallDemo} false: the app's own demo cohort, as a user gets it (the benchmark). */
+    WorkerCluster(Path home, boolean smallDemo) {
         this.home = home;
         String adminUrl = TestDatabase.requirePostgresUrl();
         this.dbUrl = TestDatabase.freshDatabase(adminUrl,
                 "nodus_workers_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        this.app = HeadlessSpring.start("nodus.data-home=" + home, "nodus.db.url=" + dbUrl,
-                "nodus.jobs.local-worker=false", "nodus.admin.initial-password=" + FreshDataHome.ADMIN_PASSWORD,
-                "nodus.demo.cases=100", "nodus.demo.size=64");
+        List<String> props = new ArrayList<>(List.of("nodus.data-home=" + home, "nodus.db.url=" + dbUrl,
+                "nodus.jobs.local-worker=false", "nodus.admin.initial-password=" + FreshDataHome.ADMIN_PASSWORD));
+        if (smallDemo) {
+            props.addAll(List.of("nodus.demo.cases=100", "nodus.demo.size=64"));
+        }
+        this.app = HeadlessSpring.start(props.toArray(String[]::new));
         HeadlessSpring.actAs("rita", Role.RESEARCHER_NAME);
     }
 
