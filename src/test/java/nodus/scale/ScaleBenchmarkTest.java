@@ -19,13 +19,15 @@ import nodus.study.StudyStatus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Benchmark for docs/benchmarks/scale.md (issue 11): wall time of the demo study
  * ({@code experiments/wei-2023-aln-demo.yaml}: 21 runs over 3 tasks on the app's own demo cohort) with one and
  * with two {@code nodus worker} processes (one job at a time each) on PostgreSQL, from launch to the study's end;
- * worker start-up excluded. Prints the runs each worker executed. Runs only with {@code -Dnodus.benchmark=true}
+ * worker start-up excluded. Prints the runs each worker executed. {@code -Dnodus.bench.workers=2} measures only two
+ * workers; {@code -Dnodus.bench.workerThreads=N} gives each worker N libtorch intra-op threads (default 0 = DJL's
+ * default, one per core). Runs only with {@code -Dnodus.benchmark=true}
  * and NODUS_TEST_PG_URL:
  * {@code ./mvnw -B -o -DskipFrontend test -Dtest=ScaleBenchmarkTest -Dnodus.benchmark=true}.
  */
@@ -36,8 +38,14 @@ class ScaleBenchmarkTest {
     @TempDir
     Path home;
 
+    /** Worker counts to measure, {@code -Dnodus.bench.workers} (default 1,2). */
+    static java.util.stream.IntStream workerCounts() {
+        return java.util.Arrays.stream(System.getProperty("nodus.bench.workers", "1,2").split(","))
+                .mapToInt(w -> Integer.parseInt(w.trim()));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @MethodSource("workerCounts")
     void demoStudyWallTime(int workerCount) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("nodus.benchmark"), "benchmark: run with -Dnodus.benchmark=true");
         try (WorkerCluster cluster = new WorkerCluster(home, false)) {

@@ -53,13 +53,21 @@ final class WorkerCluster implements AutoCloseable {
     /** Starts a worker process named {@code name} (its output goes to {@code <home>/worker-<name>.log}). */
     Process startWorker(String name) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx1g",
+        // 3 GiB heap: DJL's Parameter.save copies each tensor into one Java byte[] (VGG19's classifier.0.weight is
+        // 411 MB, and its serialiser copies it again); at -Xmx1g the allocation fails inside DJL's JNI code, which
+        // does not check it, and the JVM dies with SIGSEGV while writing VGG19's checkpoint (seen in the benchmark).
+        List<String> cmd = List.of(java, "-Xmx3g",
                 "-Dnodus.djl.cache=" + Path.of("target", "djl-cache").toAbsolutePath(),
                 // dead-worker detection: 5 s heartbeat x 4 = 20 s, the shortest JobRunr 8.4.2 accepts
                 "-Djobrunr.background-job-server.poll-interval-in-seconds=5",
                 "-Djobrunr.background-job-server.server-timeout-poll-interval-multiplicand=4",
                 "-cp", System.getProperty("java.class.path"), "nodus.NodusMain", "worker",
                 "--data-home", home.toString(), "--db-url", dbUrl, "--workers", "1", "--name", name);
+        Integer threads = Integer.getInteger("nodus.bench.workerThreads");
+        if (threads != null) {
+            cmd = new ArrayList<>(cmd);
+            cmd.add(1, "-Dai.djl.pytorch.num_threads=" + threads); // libtorch intra-op threads of this worker
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(home.resolve("worker-" + name + ".log").toFile());
         pb.environment().remove("NODUS_TEST_DB");

@@ -43,6 +43,40 @@ public final class NodusCheckpoint {
     private NodusCheckpoint() {
     }
 
+    /** Java-heap copies DJL makes of one tensor while saving it (its byte[], the serialiser's growing buffer). */
+    static final int SAVE_COPIES = 4;
+
+    /**
+     * Refuses, with a clear message, to save when the JVM's maximum heap cannot hold the copies DJL makes of the
+     * largest parameter. WHY: {@code Parameter.save} copies a whole tensor into one Java byte[] through JNI code
+     * that does not check the allocation; when it fails the JVM dies with SIGSEGV (seen with VGG19, whose
+     * classifier.0.weight is 411 MB, in a worker started with -Xmx1g) — every run on that worker is lost, where a
+     * failed run names its cause.
+     */
+    static void requireHeapFor(Backbone b) {
+        String largest = null;
+        long bytes = 0;
+        for (Map.Entry<String, Parameter> e : b.torchParameters(true).entrySet()) {
+            long n = e.getValue().getArray().getShape().size() * e.getValue().getArray().getDataType().getNumOfBytes();
+            if (n > bytes) {
+                bytes = n;
+                largest = e.getKey();
+            }
+        }
+        requireHeap(b.architecture().torchvisionName(), largest, bytes, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The rule of {@link #requireHeapFor}: a heap of {@code max} bytes must hold SAVE_COPIES × the largest tensor. */
+    static void requireHeap(String architecture, String largest, long bytes, long max) {
+        long need = SAVE_COPIES * bytes;
+        if (max < need) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                    "cannot write a %s checkpoint with a %d MiB Java heap: %s (%d MiB) needs about %d MiB while it is"
+                            + " saved; start this JVM with -Xmx%dm or more", architecture,
+                    max >> 20, largest, bytes >> 20, need >> 20, (need >> 20) + 512));
+        }
+    }
+
     /**
      * Saves an initialised backbone.
      *
@@ -51,6 +85,7 @@ public final class NodusCheckpoint {
      */
     public static Path save(Backbone b, boolean inceptionTransformInput, Path dir, String name,
                             WeightsProvenance origin) throws IOException {
+        requireHeapFor(b);
         Files.createDirectories(dir);
         Path params = dir.resolve(name + ".params");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(params)))) {
