@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * 64 MiB — a secondary arena's heaps are at most 64 MiB and glibc deletes a heap that has become empty unless
  * the top pad keeps it, so without the pad runs still alternated between fault-free and 60,000 faults per step.
  * Setting any one alone is worse than nothing: it disables the dynamic threshold and leaves it at 128 KiB (1.16
- * million faults per step). Numbers and commands: docs/benchmarks/backbones.md ("Page faults").
+ * million faults per step). Numbers and commands: docs/benchmarks/backbones.md, section "Session 3".
  *
  * <p>The cost: freed memory stays resident for reuse instead of going back to the kernel — the steady state
- * PyTorch reaches by itself in its main arena — so the peak resident set is ≈ 10 % higher than the luckiest
- * unpadded run (ResNet50 training: 2.1–2.2 GiB against 1.7–2.05 GiB). Off with {@code -Dnodus.malloc.tuning=false}; a no-op where
- * the C library has no {@code mallopt} (not glibc).
+ * PyTorch reaches by itself in its main arena. With the pad alone ResNet50 training peaked at 2.1–2.2 GiB (against
+ * 1.7–2.05 GiB unpadded); allocating gradients and momentum buffers before the first step
+ * ({@code TrainStep.prepare}) brought it to 1.6–1.8 GiB. Off with {@code -Dnodus.malloc.tuning=false}; a no-op
+ * where the C library has no {@code mallopt} (not glibc).
  */
 final class NativeAllocator {
 
@@ -54,7 +55,7 @@ final class NativeAllocator {
     private NativeAllocator() {
     }
 
-    /** Applies the thresholds once per process; returns whether glibc accepted both. */
+    /** Applies the three settings once per process; returns whether glibc accepted all of them. */
     static synchronized boolean tune() {
         if (applied || !Boolean.parseBoolean(System.getProperty("nodus.malloc.tuning", "true"))) {
             return applied;

@@ -276,12 +276,6 @@ public final class FineTuner {
                 + "Nodus checkpoint (.json)");
     }
 
-    /**
-     * Training-mode logits. A frozen trunk is a fixed feature extractor: it runs in evaluation mode (BatchNorm's
-     * running statistics, no dropout) and only the head runs in training mode — otherwise dropout in VGG19's and
-     * Inception-v3's trunk would keep re-drawing the features the head is fitted to, and BatchNorm would keep
-     * updating statistics of layers that are meant to stay as they are.
-     */
     /** Mean softmax cross-entropy, −(1/N) Σ log softmax(z_i)[y_i], in nats. */
     static NDArray crossEntropy(NDArray logits, NDArray labels, int classes) {
         return logits.logSoftmax(1).mul(labels.oneHot(classes)).sum(new int[] {1}).mean().neg();

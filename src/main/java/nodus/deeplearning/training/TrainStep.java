@@ -64,8 +64,18 @@ public final class TrainStep {
                 for (Parameter p : params.values()) {
                     NDArray w = p.getArray();
                     if (w.hasGradient()) {
-                        NDArray term = w.sum().mul(0f);
-                        total = total == null ? term : total.add(term);
+                        // an op's result joins its first operand's manager (the weights'): move each temporary
+                        // to the scratch manager so that closing it frees them
+                        NDArray sum = w.sum();
+                        sum.attach(m);
+                        NDArray term = sum.mul(0f);
+                        term.attach(m);
+                        if (total == null) {
+                            total = term;
+                        } else {
+                            total = total.add(term);
+                            total.attach(m);
+                        }
                     }
                 }
                 if (total != null) {
@@ -96,6 +106,12 @@ public final class TrainStep {
         return new Output(logits, loss);
     }
 
+    /**
+     * Training-mode logits. A frozen trunk is a fixed feature extractor: it runs in evaluation mode (BatchNorm's
+     * running statistics, no dropout) and only the head runs in training mode — otherwise dropout in VGG19's and
+     * Inception-v3's trunk would keep re-drawing the features the head is fitted to, and BatchNorm would keep
+     * updating statistics of layers that are meant to stay as they are.
+     */
     private NDArray logits(NDArray x) {
         if (!frozenTrunk) {
             return net.forward(ps, new NDList(x), true).singletonOrThrow();

@@ -57,7 +57,8 @@ public final class NodusCheckpoint {
         String largest = null;
         long bytes = 0;
         for (Map.Entry<String, Parameter> e : b.torchParameters(true).entrySet()) {
-            long n = e.getValue().getArray().getShape().size() * e.getValue().getArray().getDataType().getNumOfBytes();
+            ai.djl.ndarray.NDArray a = e.getValue().getArray();
+            long n = a.getShape().size() * a.getDataType().getNumOfBytes();
             if (n > bytes) {
                 bytes = n;
                 largest = e.getKey();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The heap guard before a checkpoint write, with VGG19's largest tensor (classifier.0.weight, 4096 × 25088 floats). */
+/**
+ * The heap guard before a checkpoint write, with VGG19's largest tensor (classifier.0.weight, 4096 × 25088
+ * floats).
+ */
 class CheckpointHeapTest {
 
     private static final long VGG19_FC6_BYTES = 4096L * 25088 * 4; // 411 MB
