@@ -14,6 +14,9 @@ public final class FreshDataHome {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
 
+    /** Name prefix of the data homes made here; {@link TestDataHomeJanitor} deletes them when their context closes. */
+    static final String PREFIX = "nodus-test-home";
+
     private FreshDataHome() {
     }
 
@@ -27,7 +30,7 @@ public final class FreshDataHome {
     /** A fresh data home with the job engine's worker on: launched runs execute in the background. */
     public static Path registerWithJobs(DynamicPropertyRegistry registry) {
         try {
-            Path dir = Files.createTempDirectory("nodus-test-home");
+            Path dir = Files.createTempDirectory(PREFIX);
             registry.add("nodus.data-home", dir::toString);
             registry.add("nodus.admin.initial-password", () -> ADMIN_PASSWORD);
             if (TestDatabase.postgres()) {

@@ -78,6 +78,12 @@ final class Checkpoints {
         swap(tmp, BEST);
     }
 
+    /** Deletes {@code last/} (a later resume then starts afresh, which gives the same weights). */
+    void discardLast() throws IOException {
+        delete(dir.resolve(LAST + ".old"));
+        delete(dir.resolve(LAST));
+    }
+
     /** The last completed epoch's state, if a checkpoint exists. */
     Optional<State> readState() throws IOException {
         recover(LAST);

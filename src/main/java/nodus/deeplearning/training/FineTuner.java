@@ -46,8 +46,10 @@ public final class FineTuner {
     private final TrainingListener listener;
     private final int marginPx;
     private final java.util.function.IntBinaryOperator arrayProbe;
+    private final boolean keepResumeState;
 
     private FineTuner(Builder b) {
+        this.keepResumeState = b.keepResumeState;
         this.arrayProbe = b.arrayProbe;
         this.spec = b.spec;
         this.data = b.data;
@@ -227,9 +229,14 @@ public final class FineTuner {
                 }
             }
             state0.close();
+            String lastSha = checkpoints.lastSha256();
+            if (!keepResumeState && selected.equals(checkpoints.bestModel())) {
+                // The run is over: last/ (final weights + SGD momentum, 2× the network — 1.1 GB for VGG19) only
+                // served resuming. The selected network in best/ stays for prediction, Grad-CAM and export.
+                checkpoints.discardLast();
+            }
             return new FineTuneResult(outputs, state.epochsDone(), selectedEpoch, state.bestAuc(), stoppedEarly,
-                    origin, selected, sha, dataNanos / 1e9, computeNanos / 1e9, resumedFrom,
-                    checkpoints.lastSha256());
+                    origin, selected, sha, dataNanos / 1e9, computeNanos / 1e9, resumedFrom, lastSha);
         }
     }
 
@@ -343,6 +350,7 @@ public final class FineTuner {
         };
         private int marginPx = RoiPreprocessor.DEFAULT_MARGIN_PX;
         private java.util.function.IntBinaryOperator arrayProbe;
+        private boolean keepResumeState;
 
         /** Test hook: after each epoch, (epoch, number of live NDArrays in the run's managers). */
         Builder optArrayProbe(java.util.function.IntBinaryOperator probe) {
@@ -369,6 +377,15 @@ public final class FineTuner {
         /** Continue from the last checkpoint if there is one (else start afresh). */
         public Builder optResume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * Keep {@code last/} (the final weights and SGD momentum) after the run has ended, e.g. to continue
+         * training it later. By default it is deleted once the run has predicted with {@code best/}.
+         */
+        public Builder optKeepResumeState(boolean keep) {
+            this.keepResumeState = keep;
             return this;
         }
 

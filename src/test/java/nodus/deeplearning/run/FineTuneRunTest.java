@@ -102,7 +102,9 @@ class FineTuneRunTest {
         String provenance = runs.provenance(run.id()).orElseThrow();
         assertThat(provenance).contains("\"pretrained\":false", "\"splitHash\":\"splithash-synthetic\"",
                 "\"libtorchVersion\"", "\"djlVersion\"", "\"seed\":42");
-        assertThat(home.resolve("runs/" + run.id() + "/checkpoints/last/model.params")).exists();
+        // The network that predicted stays; the resume state (final weights + momentum) is gone once finished.
+        assertThat(home.resolve("runs/" + run.id() + "/checkpoints/best/model.params")).exists();
+        assertThat(home.resolve("runs/" + run.id() + "/checkpoints/last")).doesNotExist();
 
         Path png = gradCam.gradCamPng(run.id(), "c000", null);
         BufferedImage img = ImageIO.read(png.toFile());

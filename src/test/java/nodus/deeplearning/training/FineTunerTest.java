@@ -44,7 +44,7 @@ class FineTunerTest {
         List<Double> straight = new ArrayList<>();
         List<Double> resumedLoss = new ArrayList<>();
         FineTuner.builder().setSpec(spec(3)).setData(study).setCheckpointDir(tmp.resolve("straight"))
-                .optListener(lossesTo(straight)).build().run();
+                .optKeepResumeState(true).optListener(lossesTo(straight)).build().run();
 
         // Crash during epoch 2 (after one batch of it), then resume.
         AtomicInteger batches = new AtomicInteger();
@@ -61,7 +61,7 @@ class FineTunerTest {
                 .optListener(crash).build().run()).hasMessageContaining("simulated crash");
         assertThat(new Checkpoints(resumedDir).readState().orElseThrow().epochsDone()).isEqualTo(1);
         FineTuner.builder().setSpec(spec(3)).setData(study).setCheckpointDir(resumedDir).optResume(true)
-                .optListener(lossesTo(resumedLoss)).build().run();
+                .optKeepResumeState(true).optListener(lossesTo(resumedLoss)).build().run();
         assertThat(resumedLoss).hasSize(2);
 
         try (NDManager m = DjlEnvironment.engine().newBaseManager()) {
