@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import nodus.deeplearning.backbone.Architecture;
 import nodus.deeplearning.backbone.Backbone;
 import nodus.deeplearning.backbone.Backbones;
+import nodus.deeplearning.backbone.ChannelsLast;
 import nodus.deeplearning.training.TrainStep;
 
 /**
@@ -94,11 +95,13 @@ public final class BackboneBenchmark {
                 // The fine-tuner's own step (TrainStep: forward, cross-entropy, backward, torch-style SGD with
                 // momentum 0.9 on every parameter), so the figure is what a run executes.
                 Backbones.initialize(net, model.getNDManager());
+                ChannelsLast.convert(net);
                 TrainStep train = TrainStep.fullSgd(net, model.getNDManager(), 1e-3, 0.9).prepare(data);
                 setup = rssMiB("VmRSS:");
                 seconds = timed(warmup, batches, () -> trainStep(train, x, y));
             } else {
                 Backbones.initialize(net, model.getNDManager());
+                ChannelsLast.convert(net);
                 net.freezeParameters(true);
                 ParameterStore ps = new ParameterStore(model.getNDManager(), false);
                 setup = rssMiB("VmRSS:");

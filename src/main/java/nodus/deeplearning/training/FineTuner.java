@@ -17,6 +17,7 @@ import nodus.cohort.study.StudyData;
 import nodus.deeplearning.DjlEnvironment;
 import nodus.deeplearning.backbone.Backbone;
 import nodus.deeplearning.backbone.Backbones;
+import nodus.deeplearning.backbone.ChannelsLast;
 import nodus.deeplearning.data.Augmenter;
 import nodus.deeplearning.data.CaseImageCache;
 import nodus.deeplearning.data.RoiPreprocessor;
@@ -106,6 +107,9 @@ public final class FineTuner {
                 origin = s.origin();
             }
             int resumedFrom = state.epochsDone();
+            // NHWC convolutions when switched on (6–8 % faster training on CPU, see ChannelsLast); before
+            // anything holds the weights' arrays: freezing flags, gradients, momentum buffers
+            ChannelsLast.convert(net);
             net.freezeTrunk(spec.freezeBackbone());
             String headPrefix = net.headName() + ".";
             ParameterStore ps = new ParameterStore(root, false);
@@ -211,6 +215,7 @@ public final class FineTuner {
             try (NDManager predict = root.newSubManager()) {
                 NodusCheckpoint.Loaded loaded = NodusCheckpoint.load(selected, predict);
                 Backbone best = loaded.backbone();
+                ChannelsLast.convert(best);
                 sha = loaded.provenance().sha256();
                 ParameterStore bps = new ParameterStore(predict, false);
                 for (StudyCase.Part part : StudyCase.Part.values()) {
