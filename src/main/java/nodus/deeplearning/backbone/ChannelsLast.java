@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * each convolution reordering its input, weight and output between NCHW and oneDNN's layout (forward and
  * backward). Measured on this machine (ResNet50 224², batch 8, training; docs/benchmarks/backbones.md):
  * PyTorch 2.7.1 eager 2.40–2.43 s per step channels-last vs 2.60–2.89 s contiguous; Nodus 2.56–2.89 s vs
- * 2.69–3.08 s (four interleaved pairs, each faster by 6–8 %).
+ * 2.69–3.08 s (four interleaved pairs, faster by 3.5–8.4 %).
  *
  * <p>Numbers: the same mathematics with another summation order inside oneDNN's kernels, so results agree with
  * the contiguous network to float rounding (tested), not bit for bit; both libtorch and PyTorch diverge the same
