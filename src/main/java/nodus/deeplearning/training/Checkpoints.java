@@ -19,7 +19,8 @@ import nodus.deeplearning.weights.WeightsProvenance;
 /**
  * A run's checkpoint folder: {@code last/} (after every epoch: network, SGD momentum buffers, loop state) and
  * {@code best/} (the network of the best validation AUC so far). A checkpoint is written to a temporary folder
- * and then renamed over the old one, so a crash while writing leaves the previous checkpoint intact.
+ * and then renamed over the old one, so a crash while writing leaves the previous checkpoint intact. Once the
+ * run has ended and predicted with {@code best/}, {@code last/} is discarded ({@link #discardLast}).
  */
 final class Checkpoints {
 
