@@ -21,7 +21,9 @@ import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import nodus.study.StudyProgress;
 import nodus.study.StudyRun;
 import nodus.study.StudyService;
@@ -30,7 +32,7 @@ import nodus.study.StudyStatus;
 /**
  * One study: its overall progress (runs settled / planned, by state), every planned run with its state and wall
  * time, the failures with their reasons, the spec as YAML, and — once it has ended — a link to each task's
- * comparison. Refreshes itself every second while the study runs.
+ * comparison. Refreshes itself every second while the study runs, and stops once it has ended.
  */
 @Route("study")
 @PageTitle("Study · Nodus")
@@ -48,6 +50,10 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
     private final Div spec = new Div();
     private long studyId;
     private com.vaadin.flow.shared.Registration poll;
+    /** What the failures and comparisons sections show now; rebuilt only when these change (see refresh). */
+    private List<String> shownFailures;
+    private Map<String, String> shownComparisons;
+    private StudyStatus shownStatus;
 
     public StudyView(StudyService studies) {
         this.studies = studies;
@@ -77,7 +83,9 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
 
     @Override
     protected void onAttach(AttachEvent e) {
-        e.getUI().setPollInterval(1000);
+        if (shownStatus == StudyStatus.RUNNING) {
+            e.getUI().setPollInterval(1000);
+        }
         poll = e.getUI().addPollListener(p -> refresh());
     }
 
@@ -97,12 +105,38 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
         bar.setValue(p.fraction());
         summary.setText(p.summary());
         grid.setItems(p.runs());
+        // Rebuilding these every second would replace the links under the user's pointer: a click that lands
+        // between two polls would hit a detached element and be lost. So they change only when their content does.
+        if (!p.failures().equals(shownFailures)) {
+            shownFailures = p.failures();
+            showFailures(p.failures());
+        }
+        if (!p.comparisons().equals(shownComparisons) || p.study().status() != shownStatus) {
+            shownComparisons = p.comparisons();
+            showComparisons(p);
+        }
+        shownStatus = p.study().status();
+        // An ended study does not change any more: stop polling (the page stays as it is; a reload re-reads it).
+        getUI().ifPresent(ui -> ui.setPollInterval(shownStatus == StudyStatus.RUNNING ? 1000 : -1));
+        if (spec.getChildren().findAny().isEmpty()) {
+            String yaml = p.study().specYaml();
+            Anchor download = new Anchor(new StreamResource(p.study().name() + ".yaml",
+                    () -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))), "Download the spec (YAML)");
+            download.getElement().setAttribute("download", true);
+            spec.add(download);
+        }
+    }
+
+    private void showFailures(List<String> reasons) {
         failures.removeAll();
-        if (!p.failures().isEmpty()) {
+        if (!reasons.isEmpty()) {
             UnorderedList list = new UnorderedList();
-            p.failures().forEach(f -> list.add(new ListItem(f)));
+            reasons.forEach(f -> list.add(new ListItem(f)));
             failures.add(new H3("Did not finish"), list);
         }
+    }
+
+    private void showComparisons(StudyProgress p) {
         comparisons.removeAll();
         if (!p.comparisons().isEmpty()) {
             comparisons.add(new H3("Comparisons"));
@@ -115,13 +149,6 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
             comparisons.add(list);
         } else if (p.study().status() == StudyStatus.RUNNING) {
             comparisons.add(new Span("The comparison of each task appears here when the study has ended."));
-        }
-        if (spec.getChildren().findAny().isEmpty()) {
-            String yaml = p.study().specYaml();
-            Anchor download = new Anchor(new StreamResource(p.study().name() + ".yaml",
-                    () -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))), "Download the spec (YAML)");
-            download.getElement().setAttribute("download", true);
-            spec.add(download);
         }
     }
 

@@ -77,6 +77,9 @@ class StudyLauncherBrowserTest {
             List<WebElement> links = b.driver().findElements(By.className("study-comparison-link"));
             assertThat(links).hasSize(1);
             assertThat(links.get(0).getText()).isEqualTo("Comparison — N0 vs N+(≥1)");
+            // The page polled every second and rebuilt the link each time, so a click could land on a detached
+            // element (CI failed with StaleElementReference). Past two poll intervals it must be the same element.
+            pause(Duration.ofMillis(2500));
             links.get(0).click();
             b.waitFor(By.id("comparison-table"));
             List<WebElement> rows = b.driver().findElements(By.cssSelector("#comparison-table tbody tr"));
@@ -86,6 +89,15 @@ class StudyLauncherBrowserTest {
             b.screenshot("study-comparison");
         }
         assertThat(studies.list()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("ui study"));
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Ticks the checkbox with this label in a Vaadin checkbox group. */
