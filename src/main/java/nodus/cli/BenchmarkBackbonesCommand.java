@@ -95,7 +95,9 @@ public final class BenchmarkBackbonesCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Dai.djl.offline=true"));
-        for (String p : new String[] {"nodus.djl.cache", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
+        // the switches that change what is measured go to the child too (see docs/deployment.md)
+        for (String p : new String[] {"nodus.djl.cache", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "nodus.channels-last",
+            "nodus.thp", "nodus.malloc.tuning"}) {
             if (System.getProperty(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }

@@ -28,6 +28,17 @@ import org.slf4j.LoggerFactory;
  * 1.7–2.05 GiB unpadded); allocating gradients and momentum buffers before the first step
  * ({@code TrainStep.prepare}) brought it to 1.6–1.8 GiB. Off with {@code -Dnodus.malloc.tuning=false}; a no-op
  * where the C library has no {@code mallopt} (not glibc).
+ *
+ * <p><b>Transparent huge pages.</b> libtorch's own allocator ({@code c10::alloc_cpu}) page-aligns every allocation
+ * of 2 MiB or more and advises the kernel to back it with huge pages ({@code madvise(MADV_HUGEPAGE)}) when
+ * the environment variable {@code THP_MEM_ALLOC_ENABLE} is 1 — off by default in PyTorch too. With the kernel in
+ * {@code madvise} mode (this machine's, and the common default) the activations then sit on 2 MiB pages: fewer
+ * TLB misses in the convolutions and 512× fewer first-touch faults. Measured (ResNet50 224², batch 8, training,
+ * three interleaved pairs, session 5): steady step 2.73 / 2.82 / 2.70 s against 2.91 / 2.78 / 2.85 s, first step
+ * 42,000 instead of 270,000 page faults, and peak RSS 1,278–1,360 MiB against 1,728–2,017 MiB. libtorch reads the
+ * variable once, at its first allocation, so it is set here with {@code setenv} — before the engine starts —
+ * unless the user has set it (their value wins). Off with {@code -Dnodus.thp=false}; without effect where the
+ * kernel's THP mode is {@code never}.
  */
 final class NativeAllocator {
 
@@ -48,15 +59,56 @@ final class NativeAllocator {
     /** The part of the C library used here. */
     interface CLibrary extends Library {
         int mallopt(int param, int value);
+
+        int setenv(String name, String value, int overwrite);
+
+        String getenv(String name);
     }
 
+    /** libtorch's switch for huge-page-backed allocations of 2 MiB and more (c10/core/alloc_cpu.cpp). */
+    static final String THP_VARIABLE = "THP_MEM_ALLOC_ENABLE";
+
     private static boolean applied;
+    private static boolean hugePagesTried;
 
     private NativeAllocator() {
     }
 
-    /** Applies the three settings once per process; returns whether glibc accepted all of them. */
+    /**
+     * Applies the three malloc settings and asks libtorch for huge pages, once per process; returns whether glibc
+     * accepted all three malloc settings.
+     */
     static synchronized boolean tune() {
+        requestHugePages();
+        return tuneMalloc();
+    }
+
+    /**
+     * Sets {@code THP_MEM_ALLOC_ENABLE=1} in the C environment unless it is set already (see the class comment);
+     * returns the value in effect afterwards, or null where it could not be read (not Linux, no C library).
+     */
+    static synchronized String requestHugePages() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux")) {
+            return null;
+        }
+        try {
+            CLibrary c = Native.load("c", CLibrary.class);
+            if (!hugePagesTried && Boolean.parseBoolean(System.getProperty("nodus.thp", "true"))) {
+                hugePagesTried = true;
+                // overwrite = 0: a value the user exported (0 or 1) stays
+                if (c.setenv(THP_VARIABLE, "1", 0) != 0) {
+                    LOG.info("could not set {}; libtorch allocates without huge pages", THP_VARIABLE);
+                }
+            }
+            return c.getenv(THP_VARIABLE);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.info("{} not set ({}); libtorch allocates without huge pages", THP_VARIABLE, e.toString());
+            return null;
+        }
+    }
+
+    private static boolean tuneMalloc() {
         if (applied || !Boolean.parseBoolean(System.getProperty("nodus.malloc.tuning", "true"))) {
             return applied;
         }
