@@ -101,7 +101,6 @@ public final class BackboneBenchmark {
                 seconds = timed(warmup, batches, () -> trainStep(train, x, y));
             } else {
                 Backbones.initialize(net, model.getNDManager());
-                ChannelsLast.convert(net);
                 net.freezeParameters(true);
                 ParameterStore ps = new ParameterStore(model.getNDManager(), false);
                 setup = rssMiB("VmRSS:");

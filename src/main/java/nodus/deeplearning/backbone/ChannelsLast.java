@@ -26,11 +26,13 @@ import org.slf4j.LoggerFactory;
  * converted array replaces the parameter's own by reflection (DJL is pinned; if its field is renamed the network
  * simply stays contiguous, with a log line). Saving is unaffected: DJL serialises arrays in logical order.
  *
- * <p><b>On by default</b> since session 5 ({@code -Dnodus.channels-last=false} turns it off): with huge-page
- * tensors ({@code NativeAllocator}) ResNet50 training ran at 1.04× PyTorch eager with it and 0.98× without (three
- * interleaved rounds, docs/benchmarks/backbones.md). It was opt-in in session 4 because the Inception-v3 run of
- * {@code FiveBackbonesDemoRunTest} (3 epochs at 75²) showed a rising loss with it; that run's loss sits at the class
- * prior and moves by rounding, and the check now runs 6 epochs, which fall in both layouts (see the test).
+ * <p><b>Which networks.</b> {@code -Dnodus.channels-last} is {@code true} (all), {@code false} (none) or a
+ * comma-separated list of torchvision names; the default is {@value #DEFAULT}, the only architecture measured faster
+ * (session 5, docs/benchmarks/backbones.md): with huge-page tensors ({@code NativeAllocator}) ResNet50 training ran
+ * at 1.04× PyTorch eager with it and 0.98× without over three interleaved rounds, whereas VGG19 training was 30 %
+ * slower with it (0.57–0.61 against 0.85 img/s) and ResNet101, Wide-ResNet50-2 and Inception-v3 showed no gain
+ * beyond the noise. Only training converts: for feature extraction it brought no speed and raised the peak memory
+ * (Wide-ResNet50-2 1,423 against 785 MiB, the converted copies beside the freed originals in malloc's heap).
  */
 public final class ChannelsLast {
 
@@ -40,19 +42,32 @@ public final class ChannelsLast {
     private ChannelsLast() {
     }
 
-    /** Whether conversion is on ({@code nodus.channels-last}, default true) and possible with this DJL. */
-    public static boolean enabled() {
-        return ARRAY != null && Boolean.parseBoolean(System.getProperty("nodus.channels-last", "true"));
+    /** The system property choosing the converted architectures (see the class comment). */
+    public static final String PROPERTY = "nodus.channels-last";
+    /** Torchvision names converted when the property is unset. */
+    public static final String DEFAULT = "resnet50";
+
+    /** Whether this architecture's training converts (the property, default {@value #DEFAULT}) and DJL allows it. */
+    public static boolean enabled(Architecture a) {
+        if (ARRAY == null) {
+            return false;
+        }
+        String v = System.getProperty(PROPERTY, DEFAULT).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> java.util.Arrays.stream(v.split(",")).map(String::trim).anyMatch(a.torchvisionName()::equals);
+        };
     }
 
     /**
      * Converts every initialised 4-D parameter of {@code net} in place (the old arrays are closed; gradients
      * flags are kept). Call before anything holds the old arrays: gradients, optimiser state, a training step.
      *
-     * @return the number of parameters converted (0 when {@link #enabled()} is false)
+     * @return the number of parameters converted (0 when {@link #enabled} is false for its architecture)
      */
     public static int convert(Backbone net) {
-        return enabled() ? convertAlways(net) : 0;
+        return enabled(net.architecture()) ? convertAlways(net) : 0;
     }
 
     /** {@link #convert} regardless of the switch (tests). */

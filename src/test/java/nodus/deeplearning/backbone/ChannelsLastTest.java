@@ -22,9 +22,34 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ChannelsLast}: the conversion changes the memory order of exactly the 4-D weights (libtorch's own
  * {@code is_contiguous()} says so), keeps names, shapes, values and gradient flags, and the network computes the
- * same logits to float rounding and still trains. (Conversion is off by default; these call it directly.)
+ * same logits to float rounding and still trains (these call the conversion directly); and which architectures'
+ * training converts: ResNet50 by default, all, none or a list by the property.
  */
 class ChannelsLastTest {
+
+    @org.junit.jupiter.api.Test
+    void resNet50ByDefaultOthersByTheProperty() {
+        String before = System.getProperty(ChannelsLast.PROPERTY);
+        try {
+            System.clearProperty(ChannelsLast.PROPERTY);
+            assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled))
+                    .containsExactly(Architecture.RESNET50);
+            System.setProperty(ChannelsLast.PROPERTY, "false");
+            assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled)).isEmpty();
+            System.setProperty(ChannelsLast.PROPERTY, "true");
+            assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled))
+                    .containsExactly(Architecture.values());
+            System.setProperty(ChannelsLast.PROPERTY, " Inception_V3 , vgg19");
+            assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled))
+                    .containsExactlyInAnyOrder(Architecture.INCEPTION_V3, Architecture.VGG19);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ChannelsLast.PROPERTY);
+            } else {
+                System.setProperty(ChannelsLast.PROPERTY, before);
+            }
+        }
+    }
 
     @BeforeAll
     static void engine() {
