@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * simply stays contiguous, with a log line). Saving is unaffected: DJL serialises arrays in logical order.
  *
  * <p><b>Which networks.</b> {@code -Dnodus.channels-last} is {@code true} (all), {@code false} (none) or a
- * comma-separated list of torchvision names; the default is {@value #DEFAULT}, the only architecture measured faster
+ * comma-separated list of torchvision names; the default is {@value #DEFAULT}, the architectures measured faster
  * (session 5, docs/benchmarks/backbones.md): with huge-page tensors ({@code NativeAllocator}) ResNet50 training ran
- * at 1.04× PyTorch eager with it and 0.98× without over three interleaved rounds, whereas VGG19 training was 30 %
- * slower with it (0.57–0.61 against 0.85 img/s) and ResNet101, Wide-ResNet50-2 and Inception-v3 showed no gain
- * beyond the noise. Only training converts: for feature extraction it brought no speed and raised the peak memory
+ * at 1.04× PyTorch eager with it and 0.98× without over three interleaved rounds, ResNet101 at 1.66 / 1.78 against
+ * 1.64 / 1.62 img/s (two interleaved pairs; ≈ 270 MiB more peak), whereas VGG19 training was 30 % slower with it
+ * (0.57–0.61 against 0.85 img/s); Wide-ResNet50-2 and Inception-v3 were not measured pair by pair and stay
+ * contiguous. Only training converts: for feature extraction it brought no speed and raised the peak memory
  * (Wide-ResNet50-2 1,423 against 785 MiB, the converted copies beside the freed originals in malloc's heap).
  */
 public final class ChannelsLast {
@@ -45,7 +46,7 @@ public final class ChannelsLast {
     /** The system property choosing the converted architectures (see the class comment). */
     public static final String PROPERTY = "nodus.channels-last";
     /** Torchvision names converted when the property is unset. */
-    public static final String DEFAULT = "resnet50";
+    public static final String DEFAULT = "resnet50,resnet101";
 
     /** Whether this architecture's training converts (the property, default {@value #DEFAULT}) and DJL allows it. */
     public static boolean enabled(Architecture a) {

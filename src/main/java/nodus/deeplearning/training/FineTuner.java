@@ -107,7 +107,7 @@ public final class FineTuner {
                 origin = s.origin();
             }
             int resumedFrom = state.epochsDone();
-            // NHWC convolutions for the architectures where training is faster (ResNet50, see ChannelsLast); before
+            // NHWC convolutions for the architectures where training is faster (ResNet50/101, see ChannelsLast); before
             // anything holds the weights' arrays: freezing flags, gradients, momentum buffers
             ChannelsLast.convert(net);
             net.freezeTrunk(spec.freezeBackbone());

@@ -23,17 +23,17 @@ import org.junit.jupiter.api.Test;
  * {@link ChannelsLast}: the conversion changes the memory order of exactly the 4-D weights (libtorch's own
  * {@code is_contiguous()} says so), keeps names, shapes, values and gradient flags, and the network computes the
  * same logits to float rounding and still trains (these call the conversion directly); and which architectures'
- * training converts: ResNet50 by default, all, none or a list by the property.
+ * training converts: ResNet50 and ResNet101 by default, all, none or a list by the property.
  */
 class ChannelsLastTest {
 
     @org.junit.jupiter.api.Test
-    void resNet50ByDefaultOthersByTheProperty() {
+    void resNetsByDefaultOthersByTheProperty() {
         String before = System.getProperty(ChannelsLast.PROPERTY);
         try {
             System.clearProperty(ChannelsLast.PROPERTY);
             assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled))
-                    .containsExactly(Architecture.RESNET50);
+                    .containsExactly(Architecture.RESNET50, Architecture.RESNET101);
             System.setProperty(ChannelsLast.PROPERTY, "false");
             assertThat(java.util.Arrays.stream(Architecture.values()).filter(ChannelsLast::enabled)).isEmpty();
             System.setProperty(ChannelsLast.PROPERTY, "true");
