@@ -88,8 +88,7 @@ final class NativeAllocator {
      * returns the value in effect afterwards, or null where it could not be read (not Linux, no C library).
      */
     static synchronized String requestHugePages() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux")) {
+        if (!linux()) {
             return null;
         }
         try {
@@ -112,8 +111,7 @@ final class NativeAllocator {
         if (applied || !Boolean.parseBoolean(System.getProperty("nodus.malloc.tuning", "true"))) {
             return applied;
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux")) {
+        if (!linux()) {
             return false;
         }
         try {
@@ -129,5 +127,10 @@ final class NativeAllocator {
         LOG.debug("glibc malloc: mmap threshold {} B, trim threshold {} B, top pad {} B: {}", MMAP_THRESHOLD,
                 TRIM_THRESHOLD, TOP_PAD, applied);
         return applied;
+    }
+
+    /** glibc's mallopt and libtorch's environment switch are Linux matters. */
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 }

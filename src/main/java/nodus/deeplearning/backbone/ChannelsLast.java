@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,27 +39,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChannelsLast {
 
+    /** The system property choosing the converted architectures (see the class comment). */
+    public static final String PROPERTY = "nodus.channels-last";
+    /** Torchvision names converted when the property is unset. */
+    public static final String DEFAULT = "resnet50,resnet101";
+
     private static final Logger LOG = LoggerFactory.getLogger(ChannelsLast.class);
     private static final Field ARRAY = arrayField();
 
     private ChannelsLast() {
     }
 
-    /** The system property choosing the converted architectures (see the class comment). */
-    public static final String PROPERTY = "nodus.channels-last";
-    /** Torchvision names converted when the property is unset. */
-    public static final String DEFAULT = "resnet50,resnet101";
-
     /** Whether this architecture's training converts (the property, default {@value #DEFAULT}) and DJL allows it. */
     public static boolean enabled(Architecture a) {
         if (ARRAY == null) {
             return false;
         }
-        String v = System.getProperty(PROPERTY, DEFAULT).trim().toLowerCase(java.util.Locale.ROOT);
+        String v = System.getProperty(PROPERTY, DEFAULT).trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "true" -> true;
             case "false", "" -> false;
-            default -> java.util.Arrays.stream(v.split(",")).map(String::trim).anyMatch(a.torchvisionName()::equals);
+            default -> Arrays.stream(v.split(",")).map(String::trim).anyMatch(a.torchvisionName()::equals);
         };
     }
 

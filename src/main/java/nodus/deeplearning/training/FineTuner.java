@@ -107,8 +107,8 @@ public final class FineTuner {
                 origin = s.origin();
             }
             int resumedFrom = state.epochsDone();
-            // NHWC convolutions for the architectures where training is faster (ResNet50/101, see ChannelsLast); before
-            // anything holds the weights' arrays: freezing flags, gradients, momentum buffers
+            // NHWC convolutions for the architectures whose training is faster so (ResNet50/101, see
+            // ChannelsLast); before anything holds the weights' arrays: freezing flags, gradients, momentum buffers
             ChannelsLast.convert(net);
             net.freezeTrunk(spec.freezeBackbone());
             String headPrefix = net.headName() + ".";
@@ -215,7 +215,7 @@ public final class FineTuner {
             try (NDManager predict = root.newSubManager()) {
                 NodusCheckpoint.Loaded loaded = NodusCheckpoint.load(selected, predict);
                 Backbone best = loaded.backbone();
-                // contiguous: channels-last brought extraction no speed and more peak memory (see ChannelsLast)
+                // stays contiguous: channels-last gave extraction no speed, only more peak memory (see ChannelsLast)
                 sha = loaded.provenance().sha256();
                 ParameterStore bps = new ParameterStore(predict, false);
                 for (StudyCase.Part part : StudyCase.Part.values()) {

@@ -1,6 +1,7 @@
 package nodus.study.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -83,9 +84,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
 
     @Override
     protected void onAttach(AttachEvent e) {
-        if (shownStatus == StudyStatus.RUNNING) {
-            e.getUI().setPollInterval(1000);
-        }
+        pollWhileRunning(e.getUI());
         poll = e.getUI().addPollListener(p -> refresh());
     }
 
@@ -116,8 +115,7 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
             showComparisons(p);
         }
         shownStatus = p.study().status();
-        // An ended study does not change any more: stop polling (the page stays as it is; a reload re-reads it).
-        getUI().ifPresent(ui -> ui.setPollInterval(shownStatus == StudyStatus.RUNNING ? 1000 : -1));
+        getUI().ifPresent(this::pollWhileRunning);
         if (spec.getChildren().findAny().isEmpty()) {
             String yaml = p.study().specYaml();
             Anchor download = new Anchor(new StreamResource(p.study().name() + ".yaml",
@@ -125,6 +123,11 @@ public class StudyView extends VerticalLayout implements HasUrlParameter<Long> {
             download.getElement().setAttribute("download", true);
             spec.add(download);
         }
+    }
+
+    /** An ended study does not change any more: stop polling (the page stays as it is; a reload re-reads it). */
+    private void pollWhileRunning(UI ui) {
+        ui.setPollInterval(shownStatus == StudyStatus.RUNNING ? 1000 : -1);
     }
 
     private void showFailures(List<String> reasons) {
